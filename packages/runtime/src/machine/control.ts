@@ -1,0 +1,340 @@
+// ## Control operators on the frame protocol
+//
+// call/cc, continuation invocation (with the R7RS winding rule), dynamic-wind, exception handlers,
+// raise, guard and parameterize. Each one that calls Scheme code with work left to do afterwards
+// records a frame when unwound through, so a continuation can be captured anywhere inside it.
+
+import { ErrorObject, type Frame, type FrameStack, MultipleValues, type ResumableCode } from "@termite/datum";
+import { SchemeRaise, schemeError } from "../errors.js";
+import {
+  type DynamicEnvironment,
+  lookupParameter,
+  windPath,
+  withHandler,
+  withHandlers,
+  withParameter,
+  withWinder,
+} from "./dynamic.js";
+import { currentThread, type SchemeThread, setRaiseHook, ThreadExit } from "./thread.js";
+import { frame, isUnwind, Unwind } from "./unwind.js";
+
+type Procedure = (...args: any[]) => unknown;
+
+/** Builds the code object of a runtime operator whose frames resume through `resume`. */
+function runtimeCode(id: string, resume: ResumableCode["resume"]): ResumableCode {
+  return { ref: { module: "termite/runtime", id }, resume };
+}
+
+const codeTable = new Map<string, ResumableCode>();
+
+/** The runtime's own resumable code, by id: how a received frame of `dynamic-wind` finds its code. */
+export function runtimeCodeById(id: string): ResumableCode | undefined {
+  return codeTable.get(id);
+}
+
+function register(code: ResumableCode): ResumableCode {
+  codeTable.set(code.ref!.id, code);
+  return code;
+}
+
+// ### Continuations
+
+/** A first-class continuation: callable like a procedure, and data (frames + dynamic environment). */
+export interface Continuation extends Procedure {
+  readonly $frames: FrameStack | null;
+  readonly $dyn: DynamicEnvironment;
+}
+
+export function isContinuation(v: unknown): v is Continuation {
+  return typeof v === "function" && "$frames" in v;
+}
+
+/** Makes the continuation object for `frames` captured in `dyn`. */
+export function makeContinuation(frames: FrameStack | null, dyn: DynamicEnvironment): Continuation {
+  const k = ((...vals: unknown[]) => {
+    throw new Unwind((thread) => {
+      enterContinuation(thread, k, () => (vals.length === 1 ? vals[0] : new MultipleValues(vals)));
+      return "continue";
+    }, true);
+  }) as unknown as Continuation;
+  Object.defineProperty(k, "$frames", { value: frames });
+  Object.defineProperty(k, "$dyn", { value: dyn });
+  Object.defineProperty(k, "schemeName", { value: "continuation" });
+  return k;
+}
+
+/** Frames of the winding steps: each runs one thunk in its environment and discards its value. */
+const WIND_STEP = register(
+  runtimeCode("wind-step", (fr) => {
+    const thread = currentThread();
+    thread.dyn = fr.values[1] as DynamicEnvironment;
+    (fr.values[0] as Procedure)();
+    return undefined;
+  }),
+);
+
+/** The last step of entering a continuation: restore its environment, then produce the value. */
+const ENTER_STEP = register(
+  runtimeCode("enter", (fr) => {
+    const thread = currentThread();
+    thread.dyn = fr.values[0] as DynamicEnvironment;
+    return (fr.values[1] as () => unknown)();
+  }),
+);
+
+/**
+ * Makes `thread` continue in continuation `k`: the afters of the winders being left run first
+ * (innermost first), then the befores of those being entered, then `produce` gives the value.
+ * The steps are frames themselves, so a step that captures or blocks is handled like any code.
+ */
+export function enterContinuation(thread: SchemeThread, k: Continuation, produce: () => unknown): void {
+  const { leave, enter } = windPath(thread.dyn.winders, k.$dyn.winders);
+  let stack: FrameStack | null = { frame: frame(ENTER_STEP, 0, [k.$dyn, produce]), next: k.$frames };
+  for (let i = enter.length - 1; i >= 0; i--) {
+    const w = enter[i]!;
+    stack = { frame: frame(WIND_STEP, 0, [w.before, w.outer]), next: stack };
+  }
+  for (let i = leave.length - 1; i >= 0; i--) {
+    const w = leave[i]!;
+    stack = { frame: frame(WIND_STEP, 0, [w.after, w.outer]), next: stack };
+  }
+  thread.k = stack;
+  thread.next = () => undefined;
+}
+
+/** `(call-with-current-continuation receiver)`. */
+export function callCC(receiver: Procedure): never {
+  if (typeof receiver !== "function") schemeError("call/cc", "expected a procedure", receiver);
+  throw new Unwind((thread, k) => {
+    const cont = makeContinuation(k, thread.dyn);
+    thread.next = () => receiver(cont);
+    return "continue";
+  });
+}
+
+/** Calls `thunk` in the continuation `k` instead of delivering a value (used by guard). */
+export function throwToContinuation(k: Continuation, thunk: () => unknown): never {
+  throw new Unwind((thread) => {
+    enterContinuation(thread, k, thunk);
+    return "continue";
+  }, true);
+}
+
+// ### dynamic-wind
+//
+// Control points: 0 = `before` running, 1 = the body running, 2 = `after` running.
+
+const DYNAMIC_WIND = register(
+  runtimeCode("dynamic-wind", (fr, value) => {
+    const [before, thunk, after, dyn0, result] = fr.values as [Procedure, Procedure, Procedure, DynamicEnvironment, unknown];
+    return dynamicWindFrom(fr.cp, before, thunk, after, dyn0, value, result);
+  }),
+);
+
+function dynamicWindFrom(
+  cp: number,
+  before: Procedure,
+  thunk: Procedure,
+  after: Procedure,
+  dyn0: DynamicEnvironment,
+  value: unknown,
+  result: unknown,
+): unknown {
+  const thread = currentThread();
+  try {
+    if (cp < 0) {
+      cp = 0;
+      before();
+    }
+    if (cp === 0) {
+      cp = 1;
+      thread.dyn = withWinder(dyn0, before, after);
+      value = thunk();
+    }
+    if (cp === 1) {
+      result = value;
+      thread.dyn = dyn0;
+      cp = 2;
+      after();
+    }
+    return result;
+  } catch (e) {
+    if (isUnwind(e)) e.push(frame(DYNAMIC_WIND, cp, [before, thunk, after, dyn0, result]));
+    throw e;
+  }
+}
+
+export function dynamicWind(before: Procedure, thunk: Procedure, after: Procedure): unknown {
+  return dynamicWindFrom(-1, before, thunk, after, currentThread().dyn, undefined, undefined);
+}
+
+// ### Running a thunk in a changed dynamic environment
+//
+// One frame kind serves with-exception-handler, parameterize and the handler calls of raise:
+// run something in environment `inner`, and restore `outer` when it returns.
+
+const RESTORE = register(
+  runtimeCode("restore-environment", (fr, value) => {
+    currentThread().dyn = fr.values[0] as DynamicEnvironment;
+    return value;
+  }),
+);
+
+function callIn(inner: DynamicEnvironment, outer: DynamicEnvironment, fn: Procedure, arg?: unknown): unknown {
+  const thread = currentThread();
+  thread.dyn = inner;
+  let value: unknown;
+  try {
+    value = arg === undefined ? fn() : fn(arg);
+  } catch (e) {
+    if (isUnwind(e)) e.push(frame(RESTORE, 0, [outer]));
+    throw e;
+  }
+  thread.dyn = outer;
+  return value;
+}
+
+export function withExceptionHandler(handler: Procedure, thunk: Procedure): unknown {
+  if (typeof handler !== "function") schemeError("with-exception-handler", "expected a procedure", handler);
+  const dyn = currentThread().dyn;
+  return callIn(withHandler(dyn, handler), dyn, thunk);
+}
+
+// ### raise
+
+/** The handler of last resort: the thread ends with the condition as its exit reason. */
+function uncaught(payload: unknown): never {
+  throw new ThreadExit({ normal: false, condition: payload });
+}
+
+export function raiseContinuable(payload: unknown): unknown {
+  const dyn = currentThread().dyn;
+  const h = dyn.handlers;
+  if (h === null) return uncaught(payload);
+  return callIn(withHandlers(dyn, h.next), dyn, h.handler, payload);
+}
+
+/** After a handler returns from a non-continuable raise: a secondary error, R7RS §6.11. */
+const AFTER_RAISE = register(
+  runtimeCode("after-raise", (fr) => {
+    return raise(
+      new ErrorObject("error", "exception handler returned from a non-continuable raise", [fr.values[0]], "raise"),
+    );
+  }),
+);
+
+export function raise(payload: unknown): never {
+  const dyn = currentThread().dyn;
+  const h = dyn.handlers;
+  if (h === null) return uncaught(payload);
+  try {
+    callIn(withHandlers(dyn, h.next), withHandlers(dyn, h.next), h.handler, payload);
+  } catch (e) {
+    if (isUnwind(e)) e.push(frame(AFTER_RAISE, 0, [payload]));
+    throw e;
+  }
+  currentThread().dyn = withHandlers(dyn, h.next);
+  return raise(
+    new ErrorObject("error", "exception handler returned from a non-continuable raise", [payload], "raise"),
+  );
+}
+
+setRaiseHook((payload, continuable) => (continuable ? raiseContinuable(payload) : raise(payload)));
+
+/**
+ * `(guard (e clause...) body...)` as the expander emits it: `(with-guard body-thunk handler)`
+ * where `(handler condition reraise)` runs the clauses in the guard's dynamic environment and
+ * calls `(reraise)` when none applies. The R7RS reference semantics, on call/cc.
+ */
+export function withGuard(body: Procedure, handler: Procedure): unknown {
+  return callCC((guardK: Continuation) =>
+    withExceptionHandler(
+      (condition: unknown) =>
+        callCC((raiseK: Continuation) =>
+          throwToContinuation(guardK, () =>
+            handler(condition, () => throwToContinuation(raiseK, () => raiseContinuable(condition))),
+          ),
+        ),
+      body,
+    ),
+  );
+}
+
+// ### Parameters
+
+export interface Parameter extends Procedure {
+  $value: unknown;
+  readonly $converter: Procedure | undefined;
+}
+
+/** A parameter object whose initial value is already converted (see `make-parameter`). */
+export function makeParameter(value: unknown, converter?: Procedure): Parameter {
+  const p = ((...args: unknown[]) => {
+    const binding = lookupParameter(currentThread().dyn, p);
+    if (args.length === 0) return binding ? binding.value : p.$value;
+    // Setting a parameter (Gambit allows it): the innermost binding, or the global value.
+    if (binding) (binding as { value: unknown }).value = args[0];
+    else p.$value = args[0];
+    return undefined;
+  }) as Parameter;
+  p.$value = value;
+  Object.defineProperty(p, "$converter", { value: converter });
+  Object.defineProperty(p, "schemeName", { value: "parameter" });
+  return p;
+}
+
+/** Runs `thunk` with each parameter bound to the (already converted) value. */
+export function withParameterBindings(params: Parameter[], values: unknown[], thunk: Procedure): unknown {
+  const dyn = currentThread().dyn;
+  let inner = dyn;
+  for (let i = 0; i < params.length; i++) inner = withParameter(inner, params[i]!, values[i]);
+  return callIn(inner, dyn, thunk);
+}
+
+// ### Values
+
+const CALL_WITH_VALUES = register(
+  runtimeCode("call-with-values", (fr, value) => applyValues(fr.values[0] as Procedure, value)),
+);
+
+function applyValues(consumer: Procedure, value: unknown): unknown {
+  return value instanceof MultipleValues ? consumer(...value.values) : consumer(value);
+}
+
+export function callWithValues(producer: Procedure, consumer: Procedure): unknown {
+  let value: unknown;
+  try {
+    value = producer();
+  } catch (e) {
+    if (isUnwind(e)) e.push(frame(CALL_WITH_VALUES, 0, [consumer]));
+    throw e;
+  }
+  return applyValues(consumer, value);
+}
+
+// ### Blocking
+
+/**
+ * Parks the current thread: once the stack is unwound, `setup` receives the thread, which some
+ * later event wakes with `thread.wake(value)` (or `wakeWith`). The value becomes the result of
+ * the call that blocked. A parked thread costs nothing while it waits.
+ */
+export function suspend(setup: (thread: SchemeThread) => void): never {
+  throw new Unwind((thread) => {
+    thread.state = "parked";
+    thread.next = () => undefined;
+    setup(thread);
+    return "park";
+  });
+}
+
+/** Gives other threads a turn (`thread-yield!`). */
+export function yieldThread(): never {
+  throw new Unwind((thread) => {
+    thread.next = () => undefined;
+    return "yield";
+  });
+}
+
+export { SchemeRaise };
+export type { Frame };

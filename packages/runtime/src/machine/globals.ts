@@ -1,0 +1,56 @@
+// ## Global variables
+//
+// One cell per qualified name (`scheme/base#car`, `#x`, `github.com/fred/hello@1.0#hi`). Code
+// looks its cells up once, when it is loaded, and reads `cell.value` afterwards.
+
+import { schemeError } from "../errors.js";
+
+/** The value of a cell whose global was never defined. */
+export const UNBOUND: unique symbol = Symbol("unbound");
+
+export class GlobalCell {
+  value: unknown = UNBOUND;
+  constructor(readonly name: string) {}
+}
+
+export class GlobalEnvironment {
+  private readonly cells = new Map<string, GlobalCell>();
+
+  cell(name: string): GlobalCell {
+    let c = this.cells.get(name);
+    if (c === undefined) {
+      c = new GlobalCell(name);
+      this.cells.set(name, c);
+    }
+    return c;
+  }
+
+  define(name: string, value: unknown): void {
+    this.cell(name).value = value;
+  }
+
+  isDefined(name: string): boolean {
+    const c = this.cells.get(name);
+    return c !== undefined && c.value !== UNBOUND;
+  }
+
+  lookup(name: string): unknown {
+    const c = this.cells.get(name);
+    if (c === undefined || c.value === UNBOUND) return unboundVariable(name);
+    return c.value;
+  }
+
+  /** Qualified names of every defined global (for completion and `environment`). */
+  names(): string[] {
+    return [...this.cells.values()].filter((c) => c.value !== UNBOUND).map((c) => c.name);
+  }
+}
+
+export function unboundVariable(name: string): never {
+  return schemeError(undefined, `unbound variable ${printableGlobal(name)}`);
+}
+
+/** `#x` is shown as `x`: the empty namespace is the script's own. */
+export function printableGlobal(name: string): string {
+  return name.startsWith("#") ? name.slice(1) : name;
+}

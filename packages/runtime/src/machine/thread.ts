@@ -1,0 +1,208 @@
+// ## Green threads and their run loop
+//
+// A thread is a continuation on the heap (`k`) plus what to run next on an empty JS stack
+// (`next`). The run loop runs `next`, then resumes the heap frames one by one with the value.
+// Every unwind lands here; the unwind's `then` says whether the thread goes on, parks (waiting
+// for a message, a timer, another thread) or yields its time slice to others.
+
+import { ErrorObject, type FrameStack } from "@termite/datum";
+import { SchemeRaise } from "../errors.js";
+import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
+import { CALL_BUDGET, isUnwind, machine, type RunDecision } from "./unwind.js";
+
+/** How long a thread runs before others get a turn, in milliseconds. */
+export const TIME_SLICE_MS = 10;
+
+export type ThreadState = "new" | "runnable" | "running" | "parked" | "done" | "failed";
+
+/** Why a thread ended: `normal`, or the condition that was raised and not handled. */
+export type ExitReason = { readonly normal: true; readonly value: unknown } | { readonly normal: false; readonly condition: unknown };
+
+let nextThreadNumber = 1;
+
+export class SchemeThread {
+  /** A small number unique in this node, used in process ids and printing. */
+  readonly number = nextThreadNumber++;
+  state: ThreadState = "new";
+  /** Heap frames of the continuation, innermost first. */
+  k: FrameStack | null = null;
+  /** What to run on an empty JS stack when the thread next runs. */
+  next: () => unknown;
+  dyn: DynamicEnvironment = EMPTY_DYNAMIC_ENVIRONMENT;
+  exit: ExitReason | undefined;
+  /** Called once when the thread ends (joiners, links and monitors hang here). */
+  private readonly exitListeners: ((reason: ExitReason) => void)[] = [];
+  /** Free slot for the layers above (mailbox, links, thread-specific data). */
+  readonly extra: Record<string, unknown> = Object.create(null);
+  private sliceStart = 0;
+
+  constructor(
+    thunk: () => unknown,
+    readonly name: unknown = undefined,
+    readonly scheduler: Scheduler = defaultScheduler,
+  ) {
+    this.next = thunk;
+  }
+
+  /** Makes the thread runnable (SRFI 18 `thread-start!`). */
+  start(): this {
+    if (this.state === "new") {
+      this.state = "runnable";
+      this.scheduler.enqueue(this);
+    }
+    return this;
+  }
+
+  /** True when the thread has used its time slice (checked at each budget unwind). */
+  timeSliceOver(): boolean {
+    return performance.now() - this.sliceStart > TIME_SLICE_MS;
+  }
+
+  onExit(listener: (reason: ExitReason) => void): void {
+    if (this.exit) listener(this.exit);
+    else this.exitListeners.push(listener);
+  }
+
+  /** Resumes a parked thread with `value` as the result of the operation it was waiting on. */
+  wake(value: unknown): void {
+    this.wakeWith(() => value);
+  }
+
+  /** Resumes a parked thread by running `thunk` in it (which may raise). */
+  wakeWith(thunk: () => unknown): void {
+    if (this.state !== "parked") return;
+    this.next = thunk;
+    this.state = "runnable";
+    this.scheduler.enqueue(this);
+  }
+
+  /** Ends the thread: listeners hear why. */
+  finish(reason: ExitReason): void {
+    this.exit = reason;
+    this.state = reason.normal ? "done" : "failed";
+    this.k = null;
+    this.next = () => undefined;
+    for (const l of this.exitListeners.splice(0)) l(reason);
+  }
+
+  /** Runs the thread until it ends, parks or yields. Only the scheduler calls this. */
+  runSlice(): void {
+    this.state = "running";
+    this.sliceStart = performance.now();
+    current = this;
+    machine.budget = CALL_BUDGET;
+    for (;;) {
+      let decision: RunDecision;
+      try {
+        let value = this.next();
+        while (this.k !== null) {
+          const top = this.k;
+          this.k = top.next;
+          value = top.frame.code.resume(top.frame, value);
+        }
+        this.finish({ normal: true, value });
+        return;
+      } catch (e) {
+        machine.budget = CALL_BUDGET;
+        if (isUnwind(e)) {
+          let k = this.k;
+          const frames = e.frames;
+          for (let i = frames.length - 1; i >= 0; i--) k = { frame: frames[i]!, next: k };
+          this.k = k;
+          decision = e.then(this, k);
+        } else if (e instanceof ThreadExit) {
+          this.finish(e.reason);
+          return;
+        } else {
+          const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
+          this.next = () => raiseHook(payload, false);
+          decision = "continue";
+        }
+      }
+      // The state was set by `suspend`; a synchronous wake has already made it runnable again.
+      if (decision === "park") return;
+      if (decision === "yield") {
+        this.state = "runnable";
+        this.scheduler.enqueue(this);
+        return;
+      }
+    }
+  }
+}
+
+/** Thrown to end the current thread at once (uncaught condition, `exit` of a process). */
+export class ThreadExit {
+  constructor(readonly reason: ExitReason) {}
+}
+
+/** A JS exception that escaped a primitive (a bug, or a host failure) becomes a Scheme error. */
+export function hostErrorToCondition(e: unknown): ErrorObject {
+  if (e instanceof RangeError && /call stack/.test(e.message)) {
+    return new ErrorObject("error", "JavaScript stack exhausted inside a primitive", [], undefined);
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return new ErrorObject("error", message, [], undefined);
+}
+
+/**
+ * How a raise that reached the run loop (a TS primitive threw) is handed to the Scheme handlers.
+ * Installed by control.ts, which owns `raise`; a plain function here to keep this file free of it.
+ */
+let raiseHook: (payload: unknown, continuable: boolean) => unknown = (payload) => {
+  throw new ThreadExit({ normal: false, condition: payload });
+};
+
+export function setRaiseHook(hook: typeof raiseHook): void {
+  raiseHook = hook;
+}
+
+/** The thread whose code is running now. */
+export let current: SchemeThread | undefined;
+
+export function currentThread(): SchemeThread {
+  if (current === undefined) throw new Error("no Scheme thread is running");
+  return current;
+}
+
+// ## The scheduler
+//
+// Round robin over runnable threads. Between slices it returns to the Node event loop
+// (`setImmediate`), so timers, sockets and file I/O make progress even under a busy thread.
+
+export class Scheduler {
+  private readonly queue: SchemeThread[] = [];
+  private head = 0;
+  private pending = false;
+  /** Number of threads that exist and have not ended; the event loop stays alive while > 0. */
+  live = 0;
+
+  enqueue(thread: SchemeThread): void {
+    this.queue.push(thread);
+    this.request();
+  }
+
+  private request(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setImmediate(() => this.runBatch());
+  }
+
+  private runBatch(): void {
+    this.pending = false;
+    const start = performance.now();
+    while (this.head < this.queue.length) {
+      const thread = this.queue[this.head++]!;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue.splice(0, this.head);
+        this.head = 0;
+      }
+      if (thread.state !== "runnable") continue;
+      thread.runSlice();
+      current = undefined;
+      if (performance.now() - start > TIME_SLICE_MS * 2) break;
+    }
+    if (this.head < this.queue.length) this.request();
+  }
+}
+
+export const defaultScheduler = new Scheduler();
