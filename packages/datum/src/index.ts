@@ -1,3 +1,9 @@
+export { barredSymbolName, symbolNameText, symbolNeedsBars, writeCharLiteral, writeStringLiteral } from "./atom-text.js";
+export type { DatumErrorCode } from "./datum-error.js";
+export { isEq, isEqual, isEqv } from "./equality.js";
 export * from "./location.js";
+export { flonumToString, numberToString } from "./number-text.js";
+export { display, write, writeShared, writeSimple } from "./printer.js";
 export { registry as sharedRegistry } from "./shared.js";
 export * from "./values.js";
+export type { CodeReference, Frame, FrameStack, ResumableCode } from "./code.js";

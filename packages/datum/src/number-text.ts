@@ -1,0 +1,45 @@
+// ## Numbers as text
+//
+// `number->string` and the number part of `write`. Flonums use the shortest digits that read back
+// to the same double (what JS `Number#toString` gives) and always show that they are inexact:
+// `2.0` (a `.0` is added to integral values, as chibi and Racket print them), `1e21`, `1.5e-7`,
+// `-0.0`, `+inf.0`, `-inf.0`, `+nan.0`.
+
+import { datumError } from "./datum-error.js";
+import { Flonum, Ratio } from "./values.js";
+
+/**
+ * The external representation of the Scheme number `n` in `radix` (2, 8, 10 or 16), as
+ * `number->string` returns it. Throws a `TypeError` (code `NOT_A_NUMBER`) for non-numbers and a
+ * `RangeError` (code `BAD_RADIX`) for other radixes.
+ */
+export function numberToString(n: unknown, radix = 10): string {
+  if (radix !== 10 && radix !== 16 && radix !== 2 && radix !== 8) {
+    throw datumError(RangeError, "BAD_RADIX", `number->string: radix must be 2, 8, 10 or 16, not ${radix}`);
+  }
+  if (typeof n === "number") {
+    if (Number.isSafeInteger(n)) return n.toString(radix);
+    // An unboxed integral double beyond the safe range is not canonical, but it is exact.
+    if (Number.isInteger(n)) return BigInt(n).toString(radix);
+    return flonumToString(n, radix);
+  }
+  if (typeof n === "bigint") return n.toString(radix);
+  if (n instanceof Flonum) return flonumToString(n.value, radix);
+  if (n instanceof Ratio) return `${n.numerator.toString(radix)}/${n.denominator.toString(radix)}`;
+  throw datumError(TypeError, "NOT_A_NUMBER", `number->string: expected a number, got ${typeof n}`);
+}
+
+/** The text of the double `x` as an inexact Scheme number. */
+export function flonumToString(x: number, radix = 10): string {
+  if (x !== x) return "+nan.0";
+  if (x === Number.POSITIVE_INFINITY) return "+inf.0";
+  if (x === Number.NEGATIVE_INFINITY) return "-inf.0";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const s = x.toString(radix);
+  if (radix === 10) {
+    const e = s.indexOf("e");
+    // JS writes `1e+21`; Scheme readers take `1e21`, and the exponent alone marks it inexact.
+    if (e >= 0) return s.charCodeAt(e + 1) === 43 ? s.slice(0, e + 1) + s.slice(e + 2) : s;
+  }
+  return s.indexOf(".") >= 0 ? s : `${s}.0`;
+}
