@@ -150,7 +150,9 @@ function print(root: unknown, display: boolean, labels: LabelPlan | null): strin
           out += ")";
         } else if (rest instanceof Pair && (labels === null || !labels.has(rest))) {
           out += " ";
-          const text = atomText(rest.car, display);
+          const item = rest.car;
+          // A labelled string or bytevector (write-shared) takes the slow path for its label.
+          const text = labels === null || !labels.has(item as object) ? atomText(item, display) : undefined;
           if (text !== undefined) {
             out += text;
             pair = rest;
@@ -201,10 +203,12 @@ function print(root: unknown, display: boolean, labels: LabelPlan | null): strin
 
     // kind === VALUE
     const v = payload;
-    const atom = atomText(v, display);
-    if (atom !== undefined) {
-      out += atom;
-      continue;
+    if (labels === null || !labels.has(v as object)) {
+      const atom = atomText(v, display);
+      if (atom !== undefined) {
+        out += atom;
+        continue;
+      }
     }
 
     if (labels !== null) {
@@ -253,6 +257,9 @@ function print(root: unknown, display: boolean, labels: LabelPlan | null): strin
     } else if (v instanceof MultipleValues) {
       const vs = v.values;
       if (vs.length > 0) stack.push(ITEMS_REST, vs, 1, VALUE, vs[0], 0);
+    } else {
+      // A labelled string or bytevector: its label is out, now its text.
+      out += atomText(v, display)!;
     }
   }
   if (chunks === null) return out;
