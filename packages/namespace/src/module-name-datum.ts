@@ -179,7 +179,7 @@ export function parseModuleName(form: unknown): ModuleName {
   if (version !== null)
     throw new ModuleNameError(
       "version-not-hosted",
-      `Only a hosted module name (one starting with a host such as github.com/owner) may carry a version; ${quote(`@${version}`)} is on an ordinary library name.`,
+      `Only a hosted module name (one starting with a host such as github.com/owner) may carry a version; ${quote(`@${version}`)} is on the ordinary library name ${quote(parts.join("/"))}.`,
       { part: `@${version}`, form },
     );
   return { kind: "library", parts };
