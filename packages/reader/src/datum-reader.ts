@@ -708,7 +708,7 @@ export class DatumReader {
           return [String.fromCodePoint(codePoint), i + 1];
         }
     }
-    if (e !== e) this.failUnterminatedText(open, quote);
+    if (Number.isNaN(e)) this.failUnterminatedText(open, quote);
     // Line continuation: \ <spaces> newline <spaces>, strings only.
     if (quote === 34) {
       let i = at + 1;
