@@ -25,3 +25,15 @@ export function writeString(text: string): string {
     .replace(/\n/g, "\\n")
     .replace(/\t/g, "\\t")}"`;
 }
+
+/**
+ * A qualified global as `expand` shows it: the namespace as is, then `#`, then the identifier
+ * (between bars only if it needs them): `github.com/fred/hello@2.0#hi`, `#hi`, `m#|two words|`.
+ * For people to read; qualified names are not R7RS identifiers and are not meant to be read back.
+ */
+export function writeQualified(qualified: string): string {
+  const at = qualified.lastIndexOf("#");
+  if (at < 0) return writeIdentifier(qualified);
+  const name = qualified.slice(at + 1);
+  return `${qualified.slice(0, at + 1)}${name === "" ? "||" : writeIdentifier(name)}`;
+}

@@ -5,7 +5,7 @@
 // module aliases. The public surface, in one place.
 
 export { ModuleNameError, type ModuleNameErrorCode } from "./errors.js";
-export { writeIdentifier, writeString } from "./identifier-text.js";
+export { writeIdentifier, writeQualified, writeString } from "./identifier-text.js";
 export { type ModuleAlias, ModuleAliases, type ModuleNamePrefix } from "./module-aliases.js";
 export {
   checkHost,
