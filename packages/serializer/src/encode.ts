@@ -237,8 +237,9 @@ function encodeGraph(root: unknown, describe: Describe): Uint8Array {
   const slot = (v: unknown): unknown => {
     switch (typeof v) {
       case "number":
+        // cbor-x writes integers outside the 32-bit ranges as floats: those go as bigints.
         if (!Number.isInteger(v)) return v;
-        return Number.isSafeInteger(v) ? v + 0 : BigInt(v);
+        return v >>> 0 === v || v >> 0 === v ? v + 0 : BigInt(v);
       case "bigint":
       case "boolean":
       case "undefined":
