@@ -8,7 +8,7 @@
 // The result maps each object to label -1 ("not printed yet"); the printer numbers labels in the
 // order it meets them.
 
-import { ErrorObject, MultipleValues, MString, Pair, Record } from "./values.js";
+import { ErrorObject, MString, MultipleValues, Pair, Record } from "./values.js";
 
 /** Objects that need a label, each mapped to -1 until the printer numbers it. */
 export type LabelPlan = Map<object, number>;

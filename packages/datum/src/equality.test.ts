@@ -8,7 +8,7 @@ import {
   flonum,
   intern,
   list,
-  Pair,
+  type Pair,
   Record,
   RecordType,
   string,
@@ -59,7 +59,12 @@ describe("eqv?", () => {
 
 describe("equal?", () => {
   it("compares pairs, vectors, strings and bytevectors by contents", () => {
-    expect(isEqual(list([1, [2, string("x")], new Uint8Array([1, 2])]), list([1, [2, string("x")], new Uint8Array([1, 2])]))).toBe(true);
+    expect(
+      isEqual(
+        list([1, [2, string("x")], new Uint8Array([1, 2])]),
+        list([1, [2, string("x")], new Uint8Array([1, 2])]),
+      ),
+    ).toBe(true);
     expect(isEqual(list([1, 2]), list([1, 3]))).toBe(false);
     expect(isEqual(list([1, 2]), list([1, 2, 3]))).toBe(false);
     expect(isEqual([1, 2], list([1, 2]))).toBe(false);

@@ -12,7 +12,7 @@ import { Flonum, MString, Pair, Ratio } from "./values.js";
 
 /** `(eq? a b)`: the same object; the same exact integer; a NaN is `eq?` to a NaN. */
 export function isEq(a: unknown, b: unknown): boolean {
-  return a === b || (a !== a && b !== b);
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
 }
 
 /**
@@ -25,7 +25,7 @@ export function isEqv(a: unknown, b: unknown): boolean {
   if (typeof a === "number") {
     // Unboxed integral numbers are exact, and equal exact integers are `===`.
     if (Number.isInteger(a)) return false;
-    if (typeof b === "number") return a !== a && b !== b;
+    if (typeof b === "number") return Number.isNaN(a) && Number.isNaN(b);
     return b instanceof Flonum && Object.is(a, b.value);
   }
   if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) return false;

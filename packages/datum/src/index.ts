@@ -1,4 +1,11 @@
-export { barredSymbolName, symbolNameText, symbolNeedsBars, writeCharLiteral, writeStringLiteral } from "./atom-text.js";
+export {
+  barredSymbolName,
+  symbolNameText,
+  symbolNeedsBars,
+  writeCharLiteral,
+  writeStringLiteral,
+} from "./atom-text.js";
+export type { CodeReference, Frame, FrameStack, ResumableCode } from "./code.js";
 export type { DatumErrorCode } from "./datum-error.js";
 export { isEq, isEqual, isEqv } from "./equality.js";
 export * from "./location.js";
@@ -6,4 +13,3 @@ export { flonumToString, numberToString } from "./number-text.js";
 export { display, write, writeShared, writeSimple } from "./printer.js";
 export { registry as sharedRegistry } from "./shared.js";
 export * from "./values.js";
-export type { CodeReference, Frame, FrameStack, ResumableCode } from "./code.js";

@@ -31,7 +31,7 @@ export function numberToString(n: unknown, radix = 10): string {
 
 /** The text of the double `x` as an inexact Scheme number. */
 export function flonumToString(x: number, radix = 10): string {
-  if (x !== x) return "+nan.0";
+  if (Number.isNaN(x)) return "+nan.0";
   if (x === Number.POSITIVE_INFINITY) return "+inf.0";
   if (x === Number.NEGATIVE_INFINITY) return "-inf.0";
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";

@@ -74,7 +74,22 @@ describe("write: atoms", () => {
 
 describe("write: symbols", () => {
   it("writes ordinary names plainly", () => {
-    for (const name of ["a", "Hello", "list->vector", "+", "-", "...", "->x", "-a", "+info", "a#b", "λ", "set-car!", "<=?", ".."]) {
+    for (const name of [
+      "a",
+      "Hello",
+      "list->vector",
+      "+",
+      "-",
+      "...",
+      "->x",
+      "-a",
+      "+info",
+      "a#b",
+      "λ",
+      "set-car!",
+      "<=?",
+      "..",
+    ]) {
       expect(write(sym(name))).toBe(name);
     }
   });

@@ -60,7 +60,11 @@ function abbreviation(head: unknown): string | undefined {
 function atomText(v: unknown, display: boolean): string | undefined {
   switch (typeof v) {
     case "number":
-      return Number.isSafeInteger(v) ? String(v) : Number.isInteger(v) ? numberToString(v) : flonumToString(v);
+      return Number.isSafeInteger(v)
+        ? String(v)
+        : Number.isInteger(v)
+          ? numberToString(v)
+          : flonumToString(v);
     case "boolean":
       return v ? "#t" : "#f";
     case "undefined":
