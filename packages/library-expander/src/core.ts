@@ -107,7 +107,19 @@ export interface Call extends NodeBase {
   readonly args: readonly Node[];
 }
 
-export type Node = Quote | LocalRef | GlobalRef | Assign | Define | If | Lambda | CaseLambda | Sequence | Let | Letrec | Call;
+export type Node =
+  | Quote
+  | LocalRef
+  | GlobalRef
+  | Assign
+  | Define
+  | If
+  | Lambda
+  | CaseLambda
+  | Sequence
+  | Let
+  | Letrec
+  | Call;
 
 /** One row of a namespace table (Gambit's `##namespace`), kept for readers of the expansion. */
 export interface NamespaceRule {
@@ -139,4 +151,26 @@ export interface CoreModule {
   readonly body: readonly Node[];
   /** The source file, when there is one. */
   readonly file?: string | undefined;
+  /** Libraries only: the ELS'20 build options, kept as metadata (this back end has no C step). */
+  readonly metadata?: LibraryMetadata | undefined;
+  /** What the expander noted without failing (for example: C build options ignored). */
+  readonly warnings?: readonly ModuleWarning[] | undefined;
+}
+
+/** The ELS'20 `define-library` extensions, as written (strings). */
+export interface LibraryMetadata {
+  readonly ccOptions: readonly string[];
+  readonly ldOptions: readonly string[];
+  readonly ldOptionsPrelude: readonly string[];
+  readonly pkgConfig: readonly string[];
+  readonly pkgConfigPath: readonly string[];
+  /** The `(namespace ...)` declaration, when there is one. */
+  readonly namespace?: string | undefined;
+}
+
+/** A note attached to an expansion. */
+export interface ModuleWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly location?: SourceLocation | undefined;
 }
