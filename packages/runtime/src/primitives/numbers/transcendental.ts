@@ -63,22 +63,29 @@ function real(who: string, x: unknown, i: number): number {
   return toDouble(x);
 }
 
-/** Natural logarithm of a positive real, also for bigints and rationals beyond double range. */
-function logOf(x: unknown): number {
+/** Base-2 logarithm of a positive real, also for bigints and rationals beyond double range. */
+function log2Of(x: unknown): number {
   const k = kindOf(x);
   if (k === BIG) {
     const n = x as bigint;
     const d = Number(n);
-    if (Number.isFinite(d)) return Math.log(d);
+    if (Number.isFinite(d)) return Math.log2(d);
+    // Keep the top 64 bits: log2(n) = shift + log2(n >> shift), exact in the shift.
     const shift = bitLength(n) - 64;
-    return Math.log(Number(n >> BigInt(shift))) + shift * Math.LN2;
+    return shift + Math.log2(Number(n >> BigInt(shift)));
   }
   if (k === RAT) {
     const d = toDouble(x);
-    if (d > 0 && Number.isFinite(d)) return Math.log(d);
-    return logOf(exactInteger(numeratorOf(x))) - logOf(exactInteger(denominatorOf(x)));
+    if (d > 0 && Number.isFinite(d)) return Math.log2(d);
+    return log2Of(exactInteger(numeratorOf(x))) - log2Of(exactInteger(denominatorOf(x)));
   }
-  return Math.log(toDouble(x));
+  return Math.log2(toDouble(x));
+}
+
+/** Natural logarithm of a positive real. */
+function logOf(x: unknown): number {
+  const k = kindOf(x);
+  return k === FIX || k === FLO ? Math.log(toDouble(x)) : log2Of(x) * Math.LN2;
 }
 
 function isExactZero(x: unknown): boolean {
@@ -100,8 +107,7 @@ export function log(x: unknown, base?: unknown): unknown {
   if (base === undefined) return x === 1 ? 0 : flonum(logOf(x));
   real("log", base, 1);
   if (signOf("log", base) < 0) complexUnsupported("log", base);
-  if (base === 2)
-    return flonum(kindOf(x) === FIX || kindOf(x) === FLO ? Math.log2(toDouble(x)) : logOf(x) / Math.LN2);
+  if (base === 2) return flonum(log2Of(x));
   if (base === 10 && (kindOf(x) === FIX || kindOf(x) === FLO)) return flonum(Math.log10(toDouble(x)));
   return flonum(logOf(x) / logOf(base));
 }
