@@ -164,12 +164,11 @@ function parse(bytes: Uint8Array, options: DecodeOptions): Parsed {
   if (bytes.length > maxBytes) {
     throw new DecodeError("limit", `a message of ${bytes.length} bytes exceeds the limit of ${maxBytes}`);
   }
-  // The table array may be longer than maxLength (it is bounded by maxObjects instead).
-  checkWellFormed(
-    bytes,
-    Math.max(maxLength, maxObjects),
-    options.maxBignumBytes ?? DEFAULT_LIMITS.maxBignumBytes,
-  );
+  checkWellFormed(bytes, {
+    maxLength,
+    maxObjects,
+    maxBignumBytes: options.maxBignumBytes ?? DEFAULT_LIMITS.maxBignumBytes,
+  });
   let top: unknown;
   try {
     top = cbor.decode(bytes);
@@ -199,21 +198,6 @@ function parse(bytes: Uint8Array, options: DecodeOptions): Parsed {
   if (!Array.isArray(objects)) throw new DecodeError("bad-form", "the object table must be an array");
   if (objects.length > maxObjects) {
     throw new DecodeError("limit", `${objects.length} objects exceed the limit of ${maxObjects}`);
-  }
-  for (let i = 0; i < objects.length; i++) {
-    const item = objects[i];
-    if (
-      item instanceof Tag &&
-      item.tag !== Tags.MESSAGE &&
-      Array.isArray(item.value) &&
-      item.value.length > maxLength
-    ) {
-      throw new DecodeError(
-        "limit",
-        `length ${item.value.length} exceeds the limit of ${maxLength}`,
-        `object ${i}`,
-      );
-    }
   }
   const references: CodeReference[] = [];
   const codeAt = new Map<number, string>();

@@ -1,10 +1,10 @@
-import { type CodeReference, cons, intern, list, Pair, string } from "@termite/datum";
+import { type CodeReference, cons, intern, list, type Pair, string } from "@termite/datum";
 import { describe, expect, it } from "vitest";
 import {
   CodeReferenceError,
   DecodeError,
-  Described,
   type Describe,
+  Described,
   decode,
   decodeSync,
   encode,
@@ -70,7 +70,10 @@ describe("described objects and code references", () => {
         return ref.module === hello.module && ref.hash === hello.hash ? localCode : undefined;
       },
     };
-    const back = (await decode(encode(list([a, b]), { describe: describeFake }), { resolver, revivers })) as Pair;
+    const back = (await decode(encode(list([a, b]), { describe: describeFake }), {
+      resolver,
+      revivers,
+    })) as Pair;
     const [a2, b2] = [back.car as FakeClosure, (back.cdr as Pair).car as FakeClosure];
     expect(a2).toBeInstanceOf(FakeClosure);
     expect(a2.name).toBe("a");
@@ -85,11 +88,16 @@ describe("described objects and code references", () => {
 
   it("refuses a refused reference, an unknown one, and a hash mismatch, naming the reference", async () => {
     const bytes = encode(new FakeClosure(localCode, [], "f"), { describe: describeFake });
-    const attempt = (resolve: (ref: CodeReference) => unknown) => decode(bytes, { resolver: { resolve }, revivers });
-    await expect(attempt(async () => Promise.reject(new Error("not on the whitelist")))).rejects.toMatchObject({
+    const attempt = (resolve: (ref: CodeReference) => unknown) =>
+      decode(bytes, { resolver: { resolve }, revivers });
+    await expect(
+      attempt(async () => Promise.reject(new Error("not on the whitelist"))),
+    ).rejects.toMatchObject({
       code: "refused",
       reference: hello,
-      message: expect.stringContaining("github.com/fred/hello@2.0 #hi/lambda1 (source hash 3fa2) refused: not on the whitelist"),
+      message: expect.stringContaining(
+        "github.com/fred/hello@2.0 #hi/lambda1 (source hash 3fa2) refused: not on the whitelist",
+      ),
     });
     await expect(attempt(() => undefined)).rejects.toMatchObject({
       code: "unknown",
@@ -125,7 +133,10 @@ describe("described objects and code references", () => {
     expect(kept.tag).toBe("pid");
     expect(String(kept.fields[0])).toBe("host:1");
     // and a Described object travels without any hook
-    expect(decodeSync(encode(kept), { unknownTags: "keep" })).toMatchObject({ tag: "pid", fields: [expect.anything(), 3] });
+    expect(decodeSync(encode(kept), { unknownTags: "keep" })).toMatchObject({
+      tag: "pid",
+      fields: [expect.anything(), 3],
+    });
   });
 
   it("reports one-phase revivers in a cycle and wraps a reviver's failure", () => {
@@ -144,7 +155,9 @@ describe("described objects and code references", () => {
           },
         },
       }),
-    ).toThrow(expect.objectContaining({ code: "reviver-failed", message: expect.stringContaining("bad pid") }));
+    ).toThrow(
+      expect.objectContaining({ code: "reviver-failed", message: expect.stringContaining("bad pid") }),
+    );
   });
 
   it("never looks revivers up on Object.prototype", () => {
@@ -160,7 +173,10 @@ describe("refusing what cannot travel", () => {
     const message = list([list([0, [1, 2, 3, loop]])]);
     let error: unknown;
     try {
-      encode(message, { describe: describeFake, print: (v) => (v instanceof FakeClosure ? `#<procedure ${v.name}>` : undefined) });
+      encode(message, {
+        describe: describeFake,
+        print: (v) => (v instanceof FakeClosure ? `#<procedure ${v.name}>` : undefined),
+      });
     } catch (e) {
       error = e;
     }
@@ -174,7 +190,9 @@ describe("refusing what cannot travel", () => {
 
   it("refuses functions, JS symbols, maps and dates without a hook", () => {
     for (const bad of [() => 1, Symbol("s"), new Map(), new Date(0), { a: 1 }, new Float64Array(1)]) {
-      expect(() => encode(list([1, bad]))).toThrow(expect.objectContaining({ code: "unserializable", path: "message → cdr → car" }));
+      expect(() => encode(list([1, bad]))).toThrow(
+        expect.objectContaining({ code: "unserializable", path: "message → cdr → car" }),
+      );
     }
     expect(() => encode(function named() {})).toThrow(/#<procedure named>/);
   });
@@ -189,7 +207,9 @@ describe("refusing what cannot travel", () => {
   });
 
   it("keeps interned symbols as names in described fields", () => {
-    const back = decodeSync(encode(new Described("tag", [intern("PING")])), { unknownTags: "keep" }) as Described;
+    const back = decodeSync(encode(new Described("tag", [intern("PING")])), {
+      unknownTags: "keep",
+    }) as Described;
     expect(back.fields[0]).toBe(intern("PING"));
     expect(DecodeError.isInstance(new DecodeError("limit", "x"))).toBe(true);
   });

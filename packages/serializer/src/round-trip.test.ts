@@ -15,8 +15,8 @@ import {
   Ratio,
   Record,
   RecordType,
-  string,
   Sym,
+  string,
   uninternedSymbol,
 } from "@termite/datum";
 import { describe, expect, it } from "vitest";
@@ -26,10 +26,30 @@ const roundTrip = (value: unknown): unknown => decodeSync(encode(value));
 
 describe("round trips of atoms", () => {
   it("keeps exact integers exact, small and big", () => {
-    for (const n of [0, 1, -1, 23, 24, 255, 256, 65535, 2 ** 32, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) {
+    for (const n of [
+      0,
+      1,
+      -1,
+      23,
+      24,
+      255,
+      256,
+      65535,
+      2 ** 32,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+    ]) {
       expect(roundTrip(n)).toBe(n);
     }
-    for (const n of [2n ** 53n, -(2n ** 53n) - 1n, 2n ** 64n - 1n, 2n ** 64n, -(2n ** 64n) - 1n, 10n ** 100n, -(10n ** 100n)]) {
+    for (const n of [
+      2n ** 53n,
+      -(2n ** 53n) - 1n,
+      2n ** 64n - 1n,
+      2n ** 64n,
+      -(2n ** 64n) - 1n,
+      10n ** 100n,
+      -(10n ** 100n),
+    ]) {
       expect(roundTrip(n)).toBe(n);
     }
   });
@@ -79,7 +99,8 @@ describe("round trips of atoms", () => {
   });
 
   it("keeps chars, booleans, (), unspecified and eof", () => {
-    for (const c of [0, 65, 0xe9, 0xd7ff, 0xe000, 0x1f600, 0x10ffff]) expect(roundTrip(char(c))).toBe(char(c));
+    for (const c of [0, 65, 0xe9, 0xd7ff, 0xe000, 0x1f600, 0x10ffff])
+      expect(roundTrip(char(c))).toBe(char(c));
     expect(roundTrip(true)).toBe(true);
     expect(roundTrip(false)).toBe(false);
     expect(roundTrip(null)).toBe(null);
@@ -149,7 +170,10 @@ describe("records", () => {
     const registry = new Map([["test:p#2", new RecordType("p", "test:p#2", ["x"])]]);
     const bytes = encode(new Record(new RecordType("p", "test:p#2", ["x", "y"]), [1, 2]));
     expect(() => decodeSync(bytes, { recordTypes: registry })).toThrow(
-      expect.objectContaining({ code: "record-type", message: expect.stringContaining("(x y) in the message but (x) here") }),
+      expect.objectContaining({
+        code: "record-type",
+        message: expect.stringContaining("(x y) in the message but (x) here"),
+      }),
     );
     expect(() => decodeSync(bytes, { recordTypes: new Map(), unknownRecordTypes: "refuse" })).toThrow(
       expect.objectContaining({ code: "record-type" }),

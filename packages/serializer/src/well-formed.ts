@@ -15,7 +15,11 @@ import { isKnownTag, NEGATIVE_BIGNUM, POSITIVE_BIGNUM } from "./tags.js";
 export const MAX_CBOR_DEPTH = 12;
 
 /** Throws a `DecodeError` unless `bytes` is one item of the CBOR subset Termite writes. */
-export function checkWellFormed(bytes: Uint8Array, maxLength: number, maxBignumBytes: number): void {
+export function checkWellFormed(
+  bytes: Uint8Array,
+  limits: { maxLength: number; maxObjects: number; maxBignumBytes: number },
+): void {
+  const { maxLength, maxObjects, maxBignumBytes } = limits;
   const end = bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // remaining[d] = items still expected at depth d.
@@ -102,7 +106,9 @@ export function checkWellFormed(bytes: Uint8Array, maxLength: number, maxBignumB
             `byte ${start}`,
           );
         }
-        if (arg > maxLength) throw tooLong(start, arg, maxLength);
+        // At depth 3 (inside MESSAGE's array) an array is the object table, bounded by maxObjects.
+        const limit = remaining.length === 3 ? maxObjects : maxLength;
+        if (arg > limit) throw tooLong(start, arg, limit);
         if (arg > 0) push(remaining, arg, start);
         break;
       }
