@@ -24,6 +24,8 @@ type Pattern =
       /** The pattern followed by the ellipsis, if any. */
       readonly repeat: Pattern | null;
       readonly repeatVars: readonly Identifier[];
+      /** Each repeated variable's ellipsis depth in the whole pattern. */
+      readonly repeatDepths: readonly number[];
       readonly after: readonly Pattern[];
       /** What the final cdr must match; `null`: it must be `()`. */
       readonly tail: Pattern | null;
@@ -101,7 +103,8 @@ class RulesCompiler {
         } else (repeat === null ? before : after).push(this.pattern(e, depth));
       }
       const tail = vector || node === null ? null : this.pattern(node, depth);
-      return { k: "seq", vector, before, repeat, repeatVars, after, tail };
+      const repeatDepths = repeatVars.map((v) => this.vars.get(v)!);
+      return { k: "seq", vector, before, repeat, repeatVars, repeatDepths, after, tail };
     }
     return { k: "const", value: p };
   }
@@ -274,7 +277,7 @@ function match(
             collected[v]!.push(inner.get(p.repeatVars[v]!)!.value);
         }
         for (let v = 0; v < p.repeatVars.length; v++)
-          b.set(p.repeatVars[v]!, { value: collected[v], depth: depth + 1 });
+          b.set(p.repeatVars[v]!, { value: collected[v], depth: p.repeatDepths[v]! });
         for (let i = 0; i < p.after.length; i++)
           if (!match(p.after[i]!, items[end + i], b, useEnv, macroEnv, depth)) return false;
       }
