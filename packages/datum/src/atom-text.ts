@@ -7,11 +7,6 @@ import type { Char, Sym } from "./values.js";
 
 // ### Strings
 
-// Control chars, lone surrogates and the two chars that need a backslash. With the `u` flag a
-// well-formed surrogate pair is one astral code point and is left alone.
-const STRING_ESCAPE = /[\p{Cc}\p{Cs}"\\]/u;
-const STRING_ESCAPE_ALL = /[\p{Cc}\p{Cs}"\\]/gu;
-
 const MNEMONIC: Record<string, string> = {
   "\x07": "\\a",
   "\b": "\\b",
@@ -27,14 +22,42 @@ function hexEscape(ch: string): string {
   return `\\x${ch.codePointAt(0)!.toString(16)};`;
 }
 
-function escapeStringChar(ch: string): string {
-  return MNEMONIC[ch] ?? hexEscape(ch);
+/** The escape for UTF-16 unit `c` at `i` in a string literal, or undefined if it stands as is. */
+function stringEscape(text: string, i: number, c: number): string | undefined {
+  if (c === 34) return '\\"';
+  if (c === 92) return "\\\\";
+  if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+    const ch = String.fromCharCode(c);
+    return MNEMONIC[ch] ?? hexEscape(ch);
+  }
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // A well-formed pair is an astral char and stays; a lone surrogate is escaped.
+    const next = text.charCodeAt(i + 1);
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) return undefined;
+    const prev = text.charCodeAt(i - 1);
+    if (c >= 0xdc00 && prev >= 0xd800 && prev <= 0xdbff) return undefined;
+    return `\\x${c.toString(16)};`;
+  }
+  return undefined;
 }
 
-/** `text` as a Scheme string literal, with R7RS escapes: `"a\nb"` → `"a\\nb"` in quotes. */
+/**
+ * `text` as a Scheme string literal with R7RS escapes: `\"`, `\\`, `\a \b \t \n \r`, and
+ * `\x<hex>;` for other control chars and lone surrogates.
+ */
 export function writeStringLiteral(text: string): string {
-  if (!STRING_ESCAPE.test(text)) return `"${text}"`;
-  return `"${text.replace(STRING_ESCAPE_ALL, escapeStringChar)}"`;
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Printable ASCII other than `"` and `\`: the common case, decided by one test.
+    if (c >= 0x20 && c < 0x7f && c !== 34 && c !== 92) continue;
+    const escape = stringEscape(text, i, c);
+    if (escape === undefined) continue;
+    out += text.slice(start, i) + escape;
+    start = i + 1;
+  }
+  return start === 0 ? `"${text}"` : `${out}${text.slice(start)}"`;
 }
 
 // ### Chars

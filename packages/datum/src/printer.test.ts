@@ -47,6 +47,8 @@ describe("write: atoms", () => {
     expect(write(string("\x00\x1b\x7f"))).toBe('"\\x0;\\x1b;\\x7f;"');
     expect(write(string("λ 😀"))).toBe('"λ 😀"');
     expect(write(string(""))).toBe('""');
+    expect(write(string("a\ud800b\udc00"))).toBe('"a\\xd800;b\\xdc00;"');
+    expect(write(string("\u0085x"))).toBe('"\\x85;x"');
   });
 
   it("writes chars by name, literally or in hex", () => {
