@@ -52,9 +52,9 @@ export function writeStringLiteral(text: string): string {
     const c = text.charCodeAt(i);
     // Printable ASCII other than `"` and `\`: the common case, decided by one test.
     if (c >= 0x20 && c < 0x7f && c !== 34 && c !== 92) continue;
-    const escape = stringEscape(text, i, c);
-    if (escape === undefined) continue;
-    out += text.slice(start, i) + escape;
+    const replacement = stringEscape(text, i, c);
+    if (replacement === undefined) continue;
+    out += text.slice(start, i) + replacement;
     start = i + 1;
   }
   return start === 0 ? `"${text}"` : `${out}${text.slice(start)}"`;
