@@ -53,7 +53,14 @@ describe("primitive groups", () => {
 
   it("has every R7RS (scheme base) name this module owns", () => {
     const base = primitiveGroups[0]!.bindings;
-    for (const name of ["+", "exact-integer-sqrt", "string-copy!", "bytevector-append", "list-set!", "error-object?"]) {
+    for (const name of [
+      "+",
+      "exact-integer-sqrt",
+      "string-copy!",
+      "bytevector-append",
+      "list-set!",
+      "error-object?",
+    ]) {
       expect(base[name], name).toBeDefined();
     }
     expect(Object.keys(primitiveGroups[2]!.bindings)).toHaveLength(24);

@@ -13,7 +13,7 @@ describe("truncate and floor division", () => {
     expect(w("truncate/", -5, 2)).toBe("-2 -1");
     expect(w("truncate/", 5, -2)).toBe("-2 1");
     expect(w("truncate/", -5, -2)).toBe("2 -1");
-    expect(w("truncate/", -5.0 === -5 ? fl(-5) : -5, 2)).toBe("-2.0 -1.0");
+    expect(w("truncate/", fl(-5), 2)).toBe("-2.0 -1.0");
     expect(call("floor/", 7, 2)).toBeInstanceOf(MultipleValues);
   });
 

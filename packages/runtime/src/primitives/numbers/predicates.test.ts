@@ -7,7 +7,8 @@ const NAN = Number.NaN;
 describe("number type predicates", () => {
   it("number? complex? real? accept every number and nothing else", () => {
     for (const name of ["number?", "complex?", "real?"]) {
-      for (const x of [1, 2n ** 70n, num("1/2"), 1.5, fl(2), INF, NAN]) expect(call(name, x), name).toBe(true);
+      for (const x of [1, 2n ** 70n, num("1/2"), 1.5, fl(2), INF, NAN])
+        expect(call(name, x), name).toBe(true);
       for (const x of [str("1"), sym("a"), null, false]) expect(call(name, x), name).toBe(false);
     }
   });
