@@ -93,36 +93,37 @@ function encodeGraph(root: unknown, describe: Describe): Uint8Array {
   const ids = new Map<object, number>();
   const nodes: object[] = [];
   const kinds: number[] = [];
-  const refs: number[] = [];
-  const fromCdr: boolean[] = [];
+  const refs: number[] = []; // reference counts, see `note`
   const descriptions = new Map<number, Description | CodeDescription>();
   const stack: number[] = [];
 
   const note = (v: unknown, viaCdr: boolean): void => {
     if (v === null || (typeof v !== "object" && typeof v !== "function")) {
-      if (typeof v === "symbol")
+      if (typeof v === "symbol") {
         throw new Refusal(v, "unserializable", "a JavaScript symbol is no Scheme value");
+      }
       return;
     }
-    if (
+    const known = ids.get(v);
+    if (known !== undefined) {
+      refs[known] = Math.abs(refs[known]!) + 1;
+      return;
+    }
+    let kind: number;
+    if (v instanceof Pair) kind = PAIR;
+    else if (
       v instanceof Sym
         ? v.interned
         : v instanceof Char || v instanceof Flonum || v instanceof Ratio || v === EOF
     ) {
       return;
-    }
-    const known = ids.get(v);
-    if (known !== undefined) {
-      refs[known]!++;
-      return;
-    }
+    } else kind = classify(v);
     const id = nodes.length;
-    const kind = classify(v);
     ids.set(v, id);
     nodes.push(v);
     kinds.push(kind);
-    refs.push(1);
-    fromCdr.push(viaCdr);
+    // One reference so far; negative when it is a cdr, so that a LIST run may absorb the pair.
+    refs.push(viaCdr ? -1 : 1);
     if (kind === DESCRIBED || kind === CODE) {
       descriptions.set(id, v instanceof Described ? v : describe(v)!);
     }
@@ -224,12 +225,12 @@ function encodeGraph(root: unknown, describe: Describe): Uint8Array {
   let objectCount = 0;
   for (let id = 0; id < count; id++) {
     const kind = kinds[id];
-    if (
-      refs[id] === 1 &&
-      ((kind === PAIR && fromCdr[id]) || kind === STRING || kind === BYTES || kind === UNINTERNED)
-    ) {
-      continue;
-    }
+    const r = refs[id]!;
+    const inline =
+      kind === PAIR
+        ? r === -1
+        : Math.abs(r) === 1 && (kind === STRING || kind === BYTES || kind === UNINTERNED);
+    if (inline) continue;
     index[id] = objectCount++;
   }
 
