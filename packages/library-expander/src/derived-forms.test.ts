@@ -8,14 +8,18 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
     expect(run("(let* ((x 1) (y (+ x 1))) (list x y))")).toBe("(1 2)");
     expect(run("(let* () 5)")).toBe("5");
     expect(
-      run("(letrec ((even? (lambda (n) (if (= n 0) #t (odd? (- n 1))))) (odd? (lambda (n) (if (= n 0) #f (even? (- n 1)))))) (even? 10))"),
+      run(
+        "(letrec ((even? (lambda (n) (if (= n 0) #t (odd? (- n 1))))) (odd? (lambda (n) (if (= n 0) #f (even? (- n 1)))))) (even? 10))",
+      ),
     ).toBe("#t");
     expect(run("(letrec* ((a 1) (b (+ a 1))) b)")).toBe("2");
     expect(run("(let loop ((i 0) (acc '())) (if (= i 3) acc (loop (+ i 1) (cons i acc))))")).toBe("(2 1 0)");
   });
 
   it("let-values, let*-values, define-values", () => {
-    expect(run("(let-values (((a b) (values 1 2)) ((c . d) (values 3 4 5))) (list a b c d))")).toBe("(1 2 3 (4 5))");
+    expect(run("(let-values (((a b) (values 1 2)) ((c . d) (values 3 4 5))) (list a b c d))")).toBe(
+      "(1 2 3 (4 5))",
+    );
     expect(run("(let ((a 10)) (let-values (((a) (values 1)) ((b) (values a))) (list a b)))")).toBe("(1 10)");
     expect(run("(let*-values (((a) (values 1)) ((b) (values (+ a 1)))) (list a b))")).toBe("(1 2)");
     expect(run("(define-values (x y . z) (values 1 2 3 4)) (list x y z)")).toBe("(1 2 (3 4))");
@@ -23,7 +27,9 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
   });
 
   it("do", () => {
-    expect(run("(do ((vec (vector 0 0 0)) (i 0 (+ i 1)) (acc '() (cons i acc))) ((= i 3) acc))")).toBe("(2 1 0)");
+    expect(run("(do ((vec (vector 0 0 0)) (i 0 (+ i 1)) (acc '() (cons i acc))) ((= i 3) acc))")).toBe(
+      "(2 1 0)",
+    );
   });
 
   it("case, with => and else", () => {
@@ -45,9 +51,9 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
     expect(run("(guard (e ((symbol? e) (list 'caught e))) (raise 'boom))")).toBe("(caught boom)");
     expect(run("(guard (e ((string? e) 1) ((number? e) => (lambda (x) (list x)))) (raise 42))")).toBe("(#t)");
     expect(run("(guard (e (else 'any)) (raise 1))")).toBe("any");
-    expect(run("(guard (outer (#t (list 'outer outer))) (guard (e ((string? e) 'inner)) (raise 'sym)))")).toBe(
-      "(outer sym)",
-    );
+    expect(
+      run("(guard (outer (#t (list 'outer outer))) (guard (e ((string? e) 'inner)) (raise 'sym)))"),
+    ).toBe("(outer sym)");
   });
 
   it("parameterize", () => {
@@ -57,8 +63,12 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
   });
 
   it("delay, delay-force, make-promise, force", () => {
-    expect(run("(define n 0) (define p (delay (begin (set! n (+ n 1)) n))) (list (force p) (force p) n)")).toBe("(1 1 1)");
-    expect(run("(define (loop k) (if (= k 0) (delay 'done) (delay-force (loop (- k 1))))) (force (loop 100))")).toBe("done");
+    expect(
+      run("(define n 0) (define p (delay (begin (set! n (+ n 1)) n))) (list (force p) (force p) n)"),
+    ).toBe("(1 1 1)");
+    expect(
+      run("(define (loop k) (if (= k 0) (delay 'done) (delay-force (loop (- k 1))))) (force (loop 100))"),
+    ).toBe("done");
     expect(run("(force (make-promise 7))")).toBe("7");
   });
 
@@ -72,9 +82,11 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
   });
 
   it("case-lambda", () => {
-    expect(run("(define f (case-lambda ((x) (list 'one x)) ((x y) (list 'two x y)) ((x . r) (list 'many r)))) (list (f 1) (f 1 2) (f 1 2 3))")).toBe(
-      "((one 1) (two 1 2) (many (2 3)))",
-    );
+    expect(
+      run(
+        "(define f (case-lambda ((x) (list 'one x)) ((x y) (list 'two x y)) ((x . r) (list 'many r)))) (list (f 1) (f 1 2) (f 1 2 3))",
+      ),
+    ).toBe("((one 1) (two 1 2) (many (2 3)))");
   });
 
   it("define-record-type", () => {
@@ -84,7 +96,9 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
            (set-point-x! p 10)
            (list (point? p) (point? 5) (point-x p) (point-y p))`),
     ).toBe("(#t #f 10 2)");
-    expect(run("(define (f) (define-record-type thing (mk a) thing? (a thing-a)) (thing-a (mk 3))) (f)")).toBe("3");
+    expect(
+      run("(define (f) (define-record-type thing (mk a) thing? (a thing-a)) (thing-a (mk 3))) (f)"),
+    ).toBe("3");
   });
 
   it("internal definitions in every body, also made by macros", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expandLibrary } from "./index.js";
 import { testRegistry } from "../test/evaluate-core.js";
 import { run, runModules } from "../test/run.js";
+import { expandLibrary } from "./index.js";
 import { expandScript } from "./units.js";
 
 describe("hygiene of syntax-rules", () => {
@@ -109,13 +109,19 @@ describe("syntax-rules patterns", () => {
 
   it("tail patterns after an ellipsis, dotted patterns", () => {
     expect(run("(define-syntax lastof (syntax-rules () ((_ x ... y) 'y))) (lastof 1 2 3)")).toBe("3");
-    expect(run("(define-syntax mid (syntax-rules () ((_ a b ... c d) '(b ...)))) (mid 1 2 3 4 5)")).toBe("(2 3)");
+    expect(run("(define-syntax mid (syntax-rules () ((_ a b ... c d) '(b ...)))) (mid 1 2 3 4 5)")).toBe(
+      "(2 3)",
+    );
     expect(run("(define-syntax rest (syntax-rules () ((_ a . r) 'r))) (rest 1 2 3)")).toBe("(2 3)");
-    expect(run("(define-syntax tl (syntax-rules () ((_ a ... . r) '(r a ...)))) (tl 1 2 . 3)")).toBe("(3 1 2)");
+    expect(run("(define-syntax tl (syntax-rules () ((_ a ... . r) '(r a ...)))) (tl 1 2 . 3)")).toBe(
+      "(3 1 2)",
+    );
   });
 
   it("vector patterns and templates", () => {
-    expect(run("(define-syntax v (syntax-rules () ((_ #(a b ...)) '(a #(b ...))))) (v #(1 2 3))")).toBe("(1 #(2 3))");
+    expect(run("(define-syntax v (syntax-rules () ((_ #(a b ...)) '(a #(b ...))))) (v #(1 2 3))")).toBe(
+      "(1 #(2 3))",
+    );
   });
 
   it("a custom ellipsis", () => {
@@ -126,9 +132,11 @@ describe("syntax-rules patterns", () => {
   });
 
   it("underscore and constants in patterns", () => {
-    expect(run("(define-syntax f (syntax-rules () ((_ 1 _) 'one) ((_ \"s\" _) 'str) ((_ _ _) 'other))) (list (f 1 2) (f \"s\" 2) (f 3 4))")).toBe(
-      "(one str other)",
-    );
+    expect(
+      run(
+        '(define-syntax f (syntax-rules () ((_ 1 _) \'one) ((_ "s" _) \'str) ((_ _ _) \'other))) (list (f 1 2) (f "s" 2) (f 3 4))',
+      ),
+    ).toBe("(one str other)");
   });
 });
 
@@ -161,7 +169,10 @@ describe("referential transparency across libraries", () => {
            (define-syntax bump! (syntax-rules () ((_) (set! counter (+ counter 1)))))))`,
       { as: "github.com/ann/counter@1.0", file: "counter.sld" },
     );
-    const user = expandScript(registry, "(import (github.com/ann counter @1.0)) (define counter 100) (bump!) (bump!) (list (count) counter)");
+    const user = expandScript(
+      registry,
+      "(import (github.com/ann counter @1.0)) (define counter 100) (bump!) (bump!) (list (count) counter)",
+    );
     expect(runModules(...registry.modules(), user)).toBe("(2 100)");
   });
 });

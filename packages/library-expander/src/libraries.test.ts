@@ -54,13 +54,19 @@ describe("the ELS'20 example: cats.sld and hello.sld", () => {
 
   it("takes the namespace from the name the library is loaded under, not the written one", () => {
     const registry = testRegistry();
-    const m = expandLibrary(registry, "(define-library (github.com/fred hello) (export hi) (import (scheme base)) (begin (define (hi) 1)))", {
-      as: "github.com/fred/hello@2.0",
-    });
+    const m = expandLibrary(
+      registry,
+      "(define-library (github.com/fred hello) (export hi) (import (scheme base)) (begin (define (hi) 1)))",
+      {
+        as: "github.com/fred/hello@2.0",
+      },
+    );
     expect(m.exports.get("hi")).toBe("github.com/fred/hello@2.0#hi");
     expect(printCore(m)).toContain("(define github.com/fred/hello@2.0#hi (lambda () 1))");
     expect(() =>
-      expandLibrary(testRegistry(), "(define-library (github.com/fred other) (begin))", { as: "github.com/fred/hello@2.0" }),
+      expandLibrary(testRegistry(), "(define-library (github.com/fred other) (begin))", {
+        as: "github.com/fred/hello@2.0",
+      }),
     ).toThrow(expect.objectContaining({ code: "library-name-mismatch" }));
   });
 
@@ -72,10 +78,16 @@ describe("the ELS'20 example: cats.sld and hello.sld", () => {
                (gitlab.com/zoo animals cats @1.2.3) (chibi test))
        (list (dev:hi 1) (hi 2) (meow) (check-helper 3))`,
     );
-    expect(user.demands).toEqual(["github.com/fred/hello", "github.com/fred/hello@1.0", "gitlab.com/zoo/animals/cats@1.2.3"]);
+    expect(user.demands).toEqual([
+      "github.com/fred/hello",
+      "github.com/fred/hello@1.0",
+      "gitlab.com/zoo/animals/cats@1.2.3",
+    ]);
     expect(runModules(...registry.modules(), user)).toBe("((hello-dev 1) (hello 2) (meow woof) 3)");
     // The relative import (.. dogs) resolved against cats' own name, version included.
-    expect(registry.module("gitlab.com/zoo/animals/cats@1.2.3")!.demands).toEqual(["gitlab.com/zoo/animals/dogs@1.2.3"]);
+    expect(registry.module("gitlab.com/zoo/animals/cats@1.2.3")!.demands).toEqual([
+      "gitlab.com/zoo/animals/dogs@1.2.3",
+    ]);
     expect(registry.module("chibi/test")!.supplies).toBe("chibi/test");
   });
 });
@@ -119,14 +131,18 @@ describe("define-library declarations", () => {
       "/lib/inc.sld": `(define-library (inc) (include-library-declarations "decls.scm") (include "body.scm") (include-ci "upper.scm"))`,
       "/lib/decls.scm": "(export a b-value from-body) (import (scheme base))",
       "/lib/body.scm": "(define a 1)",
-      "/lib/upper.scm": "(DEFINE B-VALUE (LIST 'X)) (Define From-Body (Begin (include \"more.scm\")))",
+      "/lib/upper.scm": '(DEFINE B-VALUE (LIST \'X)) (Define From-Body (Begin (include "more.scm")))',
       "/lib/more.scm": "'included-twice",
       "/work/script-part.scm": "(define script-part 'sp)",
     });
-    const s = expandScript(registry, `(import (inc)) (include "script-part.scm") (list a b-value from-body script-part)`, {
-      file: "/work/main.scm",
-      defaultLibraries: ["scheme/base"],
-    });
+    const s = expandScript(
+      registry,
+      `(import (inc)) (include "script-part.scm") (list a b-value from-body script-part)`,
+      {
+        file: "/work/main.scm",
+        defaultLibraries: ["scheme/base"],
+      },
+    );
     expect(runModules(...registry.modules(), s)).toBe("(1 (x) included-twice sp)");
     expect(() => expandScript(registry, '(include "missing.scm")', { file: "/work/m.scm" })).toThrow(
       expect.objectContaining({ code: "include-failed" }),
@@ -150,10 +166,28 @@ describe("define-library declarations", () => {
                    (cond-expand ((library (scheme base)) 'base) (else 'nobase))
                    (cond-expand (exact-closed 'exact) (else #f))))))`,
     );
-    expect(runModules(m, expandScript(registry, "(import (features)) result"))).toBe("(yes or-ok js base exact)");
-    for (const f of ["r7rs", "termite", "exact-closed", "ratios", "full-unicode", "full-continuations", "javascript"])
+    expect(runModules(m, expandScript(registry, "(import (features)) result"))).toBe(
+      "(yes or-ok js base exact)",
+    );
+    for (const f of [
+      "r7rs",
+      "termite",
+      "exact-closed",
+      "ratios",
+      "full-unicode",
+      "full-continuations",
+      "javascript",
+    ])
       expect(registry.features.has(f)).toBe(true);
-    expect(registry.features.has(process.platform === "darwin" ? "darwin" : process.platform === "win32" ? "windows" : process.platform)).toBe(true);
+    expect(
+      registry.features.has(
+        process.platform === "darwin"
+          ? "darwin"
+          : process.platform === "win32"
+            ? "windows"
+            : process.platform,
+      ),
+    ).toBe(true);
   });
 
   it("keeps namespace and C build options as metadata, with one warning", () => {
@@ -197,19 +231,31 @@ describe("errors carry the reader's positions", () => {
   }
 
   it("unknown library", () => {
-    const e = failure(() => expandLibrary(testRegistry(), "(define-library (a)\n  (import (scheme base)\n          (no such)))", { file: "a.sld" }));
+    const e = failure(() =>
+      expandLibrary(testRegistry(), "(define-library (a)\n  (import (scheme base)\n          (no such)))", {
+        file: "a.sld",
+      }),
+    );
     expect(e.code).toBe("unknown-library");
     expect(e.message).toBe("a.sld:3:11: unknown library no/such: (no such)");
   });
 
   it("unbound identifier in a library body", () => {
-    const e = failure(() => expandLibrary(testRegistry(), "(define-library (a) (import (scheme base))\n (begin (define (f) (g 1))))", { file: "a.sld" }));
+    const e = failure(() =>
+      expandLibrary(
+        testRegistry(),
+        "(define-library (a) (import (scheme base))\n (begin (define (f) (g 1))))",
+        { file: "a.sld" },
+      ),
+    );
     expect(e.code).toBe("unbound-identifier");
     expect(e.message).toBe("a.sld:2:21: unbound identifier 'g': g");
   });
 
   it("export of an undefined name", () => {
-    const e = failure(() => expandLibrary(testRegistry(), "(define-library (a)\n (export f)\n (begin))", { file: "a.sld" }));
+    const e = failure(() =>
+      expandLibrary(testRegistry(), "(define-library (a)\n (export f)\n (begin))", { file: "a.sld" }),
+    );
     expect(e.code).toBe("export-undefined");
     expect(e.message).toMatch(/^a\.sld:2:2: a exports 'f', which it neither defines nor imports: f$/);
   });
@@ -225,7 +271,9 @@ describe("errors carry the reader's positions", () => {
 
   it("a macro use that matches no rule", () => {
     const e = failure(() =>
-      expandScript(testRegistry(), "(define-syntax two (syntax-rules () ((_ a b) 'ok)))\n(list\n  (two 1))", { file: "s.scm" }),
+      expandScript(testRegistry(), "(define-syntax two (syntax-rules () ((_ a b) 'ok)))\n(list\n  (two 1))", {
+        file: "s.scm",
+      }),
     );
     expect(e.code).toBe("no-matching-rule");
     expect(e.message).toBe("s.scm:3:3: no rule of the macro 'two' matches: (two 1)");
@@ -233,16 +281,25 @@ describe("errors carry the reader's positions", () => {
 
   it("an import conflict", () => {
     const registry = testRegistry();
-    expandLibrary(registry, "(define-library (x) (export car) (import (only (scheme base) define)) (begin (define car 1)))");
-    const e = failure(() => expandLibrary(registry, "(define-library (y)\n  (import (scheme base)\n    (x)))", { file: "y.sld" }));
+    expandLibrary(
+      registry,
+      "(define-library (x) (export car) (import (only (scheme base) define)) (begin (define car 1)))",
+    );
+    const e = failure(() =>
+      expandLibrary(registry, "(define-library (y)\n  (import (scheme base)\n    (x)))", { file: "y.sld" }),
+    );
     expect(e.code).toBe("import-conflict");
     expect(e.message).toBe("y.sld:3:5: 'car' is imported twice with different meanings (again from x): (x)");
   });
 
   it("syntax-error, assignment of an import, keyword as variable", () => {
-    expect(failure(() => expandScript(testRegistry(), '(syntax-error "bad thing" 42)')).code).toBe("syntax-error");
+    expect(failure(() => expandScript(testRegistry(), '(syntax-error "bad thing" 42)')).code).toBe(
+      "syntax-error",
+    );
     expect(
-      failure(() => expandLibrary(testRegistry(), "(define-library (z) (import (scheme base)) (begin (set! car 1)))")).code,
+      failure(() =>
+        expandLibrary(testRegistry(), "(define-library (z) (import (scheme base)) (begin (set! car 1)))"),
+      ).code,
     ).toBe("assign-immutable");
     expect(failure(() => expandScript(testRegistry(), "(list if)")).code).toBe("keyword-as-variable");
   });

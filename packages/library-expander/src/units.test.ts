@@ -2,7 +2,14 @@ import { intern, list, listToArray, Pair } from "@termite/datum";
 import { describe, expect, it } from "vitest";
 import { CoreEvaluator, testRegistry } from "../test/evaluate-core.js";
 import { run, runModules } from "../test/run.js";
-import { type Identifier, type TransformerApi, expandProgram, expandScript, printCore, ScriptSession } from "./index.js";
+import {
+  expandProgram,
+  expandScript,
+  type Identifier,
+  printCore,
+  ScriptSession,
+  type TransformerApi,
+} from "./index.js";
 
 describe("scripts", () => {
   it("start with the default environment; their globals live in the empty namespace", () => {
@@ -10,7 +17,9 @@ describe("scripts", () => {
     const m = expandScript(registry, "(define (twice x) (* 2 x)) (twice 21)");
     expect(m.kind).toBe("script");
     expect(m.supplies).toBeNull();
-    expect(printCore(m)).toBe('(namespace ("#"))\n(define #twice (lambda (x) (scheme/base#* 2 x)))\n(#twice 21)\n');
+    expect(printCore(m)).toBe(
+      '(namespace ("#"))\n(define #twice (lambda (x) (scheme/base#* 2 x)))\n(#twice 21)\n',
+    );
     expect(m.imports).toContain("scheme/base");
     expect(runModules(m)).toBe("42");
   });
@@ -26,7 +35,9 @@ describe("scripts", () => {
     registry.defineNativeLibrary(["termite", "extras"], ["println", "pp", "void"]);
     const m = expandScript(registry, "(println (pp 1))");
     expect(printCore(m)).toContain("(termite/extras#println (termite/extras#pp 1))");
-    const bare = expandScript(registry, "(import (only (scheme base) car)) (car x)", { defaultLibraries: [] });
+    const bare = expandScript(registry, "(import (only (scheme base) car)) (car x)", {
+      defaultLibraries: [],
+    });
     expect(printCore(bare)).toContain("(scheme/base#car #x)");
   });
 });
@@ -34,13 +45,17 @@ describe("scripts", () => {
 describe("R7RS programs", () => {
   it("see only what they import", () => {
     const registry = testRegistry();
-    const m = expandProgram(registry, "(import (scheme base))\n(define x (list 1 2))\n(car x)", { file: "p.scm" });
+    const m = expandProgram(registry, "(import (scheme base))\n(define x (list 1 2))\n(car x)", {
+      file: "p.scm",
+    });
     expect(m.kind).toBe("program");
     expect(runModules(m)).toBe("1");
-    expect(() => expandProgram(registry, "(import (only (scheme base) define))\n(define x (car 1))", { file: "p.scm" })).toThrow(
-      "p.scm:2:11: unbound identifier 'car': car",
+    expect(() =>
+      expandProgram(registry, "(import (only (scheme base) define))\n(define x (car 1))", { file: "p.scm" }),
+    ).toThrow("p.scm:2:11: unbound identifier 'car': car");
+    expect(() => expandProgram(registry, "(define x 1)")).toThrow(
+      expect.objectContaining({ code: "malformed" }),
     );
-    expect(() => expandProgram(registry, "(define x 1)")).toThrow(expect.objectContaining({ code: "malformed" }));
   });
 });
 
@@ -84,7 +99,12 @@ describe("transformers written in TypeScript", () => {
         }
       });
       const test = new Pair(api.keyword("and"), list(tests));
-      acc = list([api.keyword("if"), test, new Pair(api.keyword("let"), new Pair(list(bindings), list(body))), acc]);
+      acc = list([
+        api.keyword("if"),
+        test,
+        new Pair(api.keyword("let"), new Pair(list(bindings), list(body))),
+        acc,
+      ]);
     }
     return list([api.keyword("let"), list([list([m, subject])]), acc]);
   }
@@ -109,7 +129,9 @@ describe("transformers written in TypeScript", () => {
 describe("printCore", () => {
   it("prints locals with their id only where two share a name", () => {
     const m = expandScript(testRegistry(), "(lambda (x) (lambda (x y) (list x y)))");
-    expect(printCore(m.body[0]!)).toMatch(/^\(lambda \(x\.\d+\) \(lambda \(x\.\d+ y\) \(scheme\/base#list x\.\d+ y\)\)\)$/);
+    expect(printCore(m.body[0]!)).toMatch(
+      /^\(lambda \(x\.\d+\) \(lambda \(x\.\d+ y\) \(scheme\/base#list x\.\d+ y\)\)\)$/,
+    );
   });
 
   it("names procedures bound by define and let, and marks assigned locals", () => {

@@ -11,12 +11,12 @@ import {
   MString,
   MultipleValues,
   Pair,
-  Record as SchemeRecord,
   RecordType,
+  Record as SchemeRecord,
   Sym,
   values,
 } from "@termite/datum";
-import { LibraryRegistry, type CoreModule, type Node, type Variable } from "../src/index.js";
+import { type CoreModule, LibraryRegistry, type Node, type Variable } from "../src/index.js";
 
 type Frame = Map<Variable, { value: unknown }>;
 
@@ -109,7 +109,8 @@ export function primitives(): Map<string, unknown> {
     raise: (x: unknown) => {
       throw new Raised(x);
     },
-    "make-promise": (v: unknown) => (typeof v === "object" && v !== null && PROMISE in v ? v : makePromise(true, v)),
+    "make-promise": (v: unknown) =>
+      typeof v === "object" && v !== null && PROMISE in v ? v : makePromise(true, v),
     force,
     "make-parameter": (init: unknown, convert?: (x: unknown) => unknown) => {
       const p = Object.assign(() => p.value, { value: convert ? convert(init) : init, convert });
@@ -119,7 +120,11 @@ export function primitives(): Map<string, unknown> {
   for (const [n, f] of Object.entries(base)) g.set(`scheme/base#${n}`, f);
   const internal: Record<string, unknown> = {
     "make-record-type": (name: Sym, fields: Sym[], uid: unknown) =>
-      new RecordType(name.name, String(uid), fields.map((f) => f.name)),
+      new RecordType(
+        name.name,
+        String(uid),
+        fields.map((f) => f.name),
+      ),
     "record-constructor":
       (rtd: RecordType, idx: number[]) =>
       (...args: unknown[]) => {
@@ -166,11 +171,19 @@ export function primitives(): Map<string, unknown> {
 }
 
 /** A registry with the expander's keywords and the test primitives as `(scheme base)` & co. */
-export function testRegistry(options: ConstructorParameters<typeof LibraryRegistry>[0] = {}): LibraryRegistry {
+export function testRegistry(
+  options: ConstructorParameters<typeof LibraryRegistry>[0] = {},
+): LibraryRegistry {
   const reg = new LibraryRegistry(options);
   const names = [...primitives().keys()].filter((k) => k.startsWith("scheme/base#")).map((k) => k.slice(12));
-  reg.defineNativeLibrary(["scheme", "base"], names.filter((n) => n !== "force"));
-  reg.defineNativeLibrary(["scheme", "lazy"], { force: "scheme/base#force", "make-promise": "scheme/base#make-promise" });
+  reg.defineNativeLibrary(
+    ["scheme", "base"],
+    names.filter((n) => n !== "force"),
+  );
+  reg.defineNativeLibrary(["scheme", "lazy"], {
+    force: "scheme/base#force",
+    "make-promise": "scheme/base#make-promise",
+  });
   reg.defineNativeLibrary(["scheme", "write"], ["display", "write"]);
   return reg;
 }
@@ -215,7 +228,8 @@ export class CoreEvaluator {
         const clauses = node.clauses.map((c) => ({ c, f: this.closure(c, frame) }));
         return (...args: unknown[]) => {
           for (const { c, f } of clauses)
-            if (args.length === c.params.length || (c.rest !== null && args.length >= c.params.length)) return f(...args);
+            if (args.length === c.params.length || (c.rest !== null && args.length >= c.params.length))
+              return f(...args);
           throw new Error("no case-lambda clause matches");
         };
       }
@@ -227,7 +241,7 @@ export class CoreEvaluator {
       case "let": {
         const inner = new Map(frame);
         const vals = node.bindings.map(([, init]) => this.eval(init, frame));
-        node.bindings.forEach(([v], i) => inner.set(v, { value: vals[i] }));
+        for (let i = 0; i < node.bindings.length; i++) inner.set(node.bindings[i]![0], { value: vals[i] });
         return this.eval(node.body, inner);
       }
       case "letrec": {
@@ -248,7 +262,7 @@ export class CoreEvaluator {
   private closure(node: Extract<Node, { kind: "lambda" }>, frame: Frame): (...args: unknown[]) => unknown {
     return (...args: unknown[]) => {
       const inner = new Map(frame);
-      node.params.forEach((p, i) => inner.set(p, { value: args[i] }));
+      for (let i = 0; i < node.params.length; i++) inner.set(node.params[i]!, { value: args[i] });
       if (node.rest !== null) inner.set(node.rest, { value: list(args.slice(node.params.length)) });
       return this.eval(node.body, inner);
     };
