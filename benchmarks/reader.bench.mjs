@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { readAll } from "@termite/reader";
 
-const RUNS = 15;
+const RUNS = 21;
 
 const source = readFileSync(new URL("fixtures/scheme-program-400k.scm", import.meta.url), "utf8");
 const bytes = Buffer.byteLength(source);
@@ -34,29 +34,33 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function measure(run) {
-  for (let i = 0; i < 3; i++) run(); // warm-up: let the JIT settle
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
+// The variants take turns within each round, so a burst of load on this shared machine falls on
+// all of them alike instead of on whichever happened to run then.
+function measureAll(variants) {
+  for (let i = 0; i < 3; i++) for (const [, , run] of variants) run(); // warm-up: let the JIT settle
+  const times = variants.map(() => []);
+  for (let round = 0; round < RUNS; round++) {
+    variants.forEach(([, , run], k) => {
+      const start = performance.now();
+      run();
+      times[k].push(performance.now() - start);
+    });
   }
-  return median(times);
+  return variants.map(([label, size], k) => [label, size, median(times[k])]);
 }
 
 let count = 0;
-const results = [
-  ["JSON.parse (ceiling)", Buffer.byteLength(json), measure(() => JSON.parse(json).length)],
-  ["readAll, file option", bytes, measure(() => (count = readAll(source, { file: "program.scm" }).length))],
-  ["readAll, no file", bytes, measure(() => readAll(source).length)],
-  ["readAll, positions: false", bytes, measure(() => readAll(source, { positions: false }).length)],
-];
+const results = measureAll([
+  ["JSON.parse (ceiling)", Buffer.byteLength(json), () => JSON.parse(json).length],
+  ["readAll, file option", bytes, () => (count = readAll(source, { file: "program.scm" }).length)],
+  ["readAll, no file", bytes, () => readAll(source).length],
+  ["readAll, positions: false", bytes, () => readAll(source, { positions: false }).length],
+]);
 
 console.log(
   `input: ${bytes} bytes of Scheme (${count} top-level forms), ${Buffer.byteLength(json)} bytes of JSON`,
 );
-console.log(`median of ${RUNS} runs after 3 warm-up runs`);
+console.log(`median of ${RUNS} rounds after 3 warm-up rounds, variants interleaved`);
 const ceiling = results[0][1] / 1e6 / (results[0][2] / 1e3);
 for (const [label, size, ms] of results) {
   const mbps = size / 1e6 / (ms / 1e3);
