@@ -64,3 +64,18 @@ describe("number->string and string->number", () => {
     expect(callError("string->number", 1).who).toBe("string->number");
   });
 });
+
+describe("edge cases across the tower", () => {
+  it("exact of large and tiny doubles", () => {
+    expect(call("exact", fl(1e300))).toBe(BigInt(1e300));
+    expect(w("exact", 5e-324)).toMatch(/^1\/2024022533/);
+    expect(w("inexact", call("exact", 5e-324))).toBe("5e-324");
+    expect(w("inexact", call("exact", 0.1))).toBe("0.1");
+  });
+
+  it("comparisons between rationals and bigints", () => {
+    expect(call("<", num("1/3"), 2n ** 80n)).toBe(true);
+    expect(call(">", num("-1/3"), -(2n ** 80n))).toBe(true);
+    expect(call("=", num("4/2"), 2)).toBe(true);
+  });
+});
