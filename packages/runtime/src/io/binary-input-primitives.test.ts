@@ -48,7 +48,9 @@ describe("binary input", () => {
     expect(raised(() => call("u8-ready?", textual)).who).toBe("u8-ready?");
     const p = call("open-input-bytevector", Uint8Array.of(1));
     expect(raised(() => call("read-bytevector", -2, p)).who).toBe("read-bytevector");
-    expect(raised(() => call("read-bytevector!", new Uint8Array(2), p, 0, 3)).message).toContain("out of range");
+    expect(raised(() => call("read-bytevector!", new Uint8Array(2), p, 0, 3)).message).toContain(
+      "out of range",
+    );
   });
 
   it("the console is textual: read-u8 from the current input port is an error", () => {

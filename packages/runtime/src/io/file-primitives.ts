@@ -6,6 +6,7 @@
 // system's reason.
 
 import { existsSync, openSync, readFileSync, unlinkSync } from "node:fs";
+import { string } from "@termite/datum";
 import { fileError } from "../errors.js";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { stringArg } from "../primitives/arguments.js";
@@ -23,11 +24,13 @@ function systemReason(error: unknown): string {
   return typeof code === "string" ? `${reason} (${code})` : reason;
 }
 
+// Errors name the file as a Scheme string: the irritants are Scheme values.
+
 function readWhole(who: string, name: string): Buffer {
   try {
     return readFileSync(name);
   } catch (error) {
-    return fileError(who, `cannot open file for input: ${systemReason(error)}`, name);
+    return fileError(who, `cannot open file for input: ${systemReason(error)}`, string(name));
   }
 }
 
@@ -35,7 +38,7 @@ function openForOutput(who: string, name: string): number {
   try {
     return openSync(name, "w");
   } catch (error) {
-    return fileError(who, `cannot open file for output: ${systemReason(error)}`, name);
+    return fileError(who, `cannot open file for output: ${systemReason(error)}`, string(name));
   }
 }
 
@@ -73,7 +76,7 @@ export function filePrimitives(io: IoSystem): Record<string, PrimitiveSpec> {
       try {
         unlinkSync(name);
       } catch (error) {
-        fileError("delete-file", `cannot delete file: ${systemReason(error)}`, name);
+        fileError("delete-file", `cannot delete file: ${systemReason(error)}`, string(name));
       }
       return undefined;
     }),

@@ -49,7 +49,9 @@ describe("binary output", () => {
     const { call } = testNode();
     const p = call("open-output-bytevector");
     expect(raised(() => call("write-u8", 256, p)).message).toContain("byte");
-    expect(raised(() => call("write-u8", 1, call("open-output-string"))).message).toContain("binary output port");
+    expect(raised(() => call("write-u8", 1, call("open-output-string"))).message).toContain(
+      "binary output port",
+    );
     expect(raised(() => call("write-bytevector", s("x"), p)).who).toBe("write-bytevector");
   });
 });
@@ -145,7 +147,7 @@ describe("Gambit extras (termite extras)", () => {
     const long = list(Array.from({ length: 30 }, (_, i) => i * 1000));
     call("pp", long);
     const lines = context.stdoutText.split("\n");
-    expect(lines[0]).toBe("'\"x\"");
+    expect(lines[0]).toBe('\'"x"');
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(79);
   });

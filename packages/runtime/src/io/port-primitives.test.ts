@@ -63,8 +63,12 @@ describe("closing", () => {
     call("close-output-port", out);
     expect(call("output-port-open?", out)).toBe(false);
     expect(raised(() => call("write-char", char(97), out)).message).toContain("closed");
-    expect(raised(() => call("close-input-port", call("open-output-string"))).message).toContain("input port");
-    expect(raised(() => call("close-output-port", call("open-input-string", s("")))).message).toContain("output port");
+    expect(raised(() => call("close-input-port", call("open-output-string"))).message).toContain(
+      "input port",
+    );
+    expect(raised(() => call("close-output-port", call("open-input-string", s("")))).message).toContain(
+      "output port",
+    );
     const inp = call("open-input-string", s("x"));
     call("close-input-port", inp);
     expect(call("input-port-open?", inp)).toBe(false);

@@ -14,7 +14,9 @@ describe("prettyText", () => {
   it("keeps a special form's head and first operand, indents the body by two", () => {
     const text = prettyText(read("(define (square x) (let ((y (* x x))) (display y) (newline) y))"), 30);
     expect(text).toBe(
-      ["(define (square x)", "  (let ((y (* x x)))", "    (display y)", "    (newline)", "    y))"].join("\n"),
+      ["(define (square x)", "  (let ((y (* x x)))", "    (display y)", "    (newline)", "    y))"].join(
+        "\n",
+      ),
     );
   });
 

@@ -75,7 +75,8 @@ function layout(v: unknown, col: number, width: number, depth: number, data: boo
       if (items.length === 2) return `(${headText} ${first})`;
       return `(${headText} ${first}\n${pad(col + 2)}${lines(items.slice(2), col + 2, width, depth, false)})`;
     }
-    if (headText.length <= 12) return `(${headText} ${lines(items.slice(1), afterHead, width, depth, false)})`;
+    if (headText.length <= 12)
+      return `(${headText} ${lines(items.slice(1), afterHead, width, depth, false)})`;
   }
   return `(${lines(items, col + 1, width, depth, data)})`;
 }

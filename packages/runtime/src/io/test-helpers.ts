@@ -21,12 +21,17 @@ export interface TestNode {
 }
 
 export function testNode(
-  options: { stdin?: readonly string[] | InputSource; commandLine?: readonly string[]; environment?: Record<string, string> } = {},
+  options: {
+    stdin?: readonly string[] | InputSource;
+    commandLine?: readonly string[];
+    environment?: Record<string, string>;
+  } = {},
 ): TestNode {
   const context = memoryIoContext(options);
   const io = ioSystem(context);
   const byName = new Map<string, PrimitiveSpec>();
-  for (const group of io.groups) for (const [name, spec] of Object.entries(group.bindings)) byName.set(name, spec);
+  for (const group of io.groups)
+    for (const [name, spec] of Object.entries(group.bindings)) byName.set(name, spec);
   return {
     context,
     io,

@@ -19,9 +19,9 @@ describe("read-char and peek-char", () => {
 
   it("check the port", () => {
     const { call } = testNode();
-    expect(raised(() => call("read-char", call("open-input-bytevector", Uint8Array.of(1)))).message).toContain(
-      "textual input port",
-    );
+    expect(
+      raised(() => call("read-char", call("open-input-bytevector", Uint8Array.of(1)))).message,
+    ).toContain("textual input port");
     expect(raised(() => call("peek-char", call("open-output-string"))).who).toBe("peek-char");
   });
 });
