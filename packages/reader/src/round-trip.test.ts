@@ -170,7 +170,7 @@ function build(specs: NodeSpec[]): unknown {
   specs.forEach((spec, i) => {
     const values = spec.slots.map((slot) => ("node" in slot ? nodes[slot.node] : slot.atom));
     const node = nodes[i]!;
-    if (Array.isArray(node)) values.forEach((v, k) => (node[k] = v));
+    if (Array.isArray(node)) node.splice(0, node.length, ...values);
     else [node.car, node.cdr] = [values[0], values[1]];
   });
   return nodes[0];
@@ -201,7 +201,7 @@ function sameShape(a: unknown, b: unknown): boolean {
       pending.push([x.car, y.car], [x.cdr, y.cdr]);
     } else if (Array.isArray(x)) {
       if (!Array.isArray(y) || y.length !== x.length) return false;
-      x.forEach((item, i) => pending.push([item, y[i]]));
+      for (let i = 0; i < x.length; i++) pending.push([x[i], y[i]]);
     } else if (!(y instanceof MString) || String(x) !== String(y)) {
       return false;
     }
