@@ -25,6 +25,20 @@ describe("streamSource", () => {
     expect(stream.listenerCount("data")).toBe(0);
   });
 
+  it("keeps the event loop alive (ref) only while a read is pending", async () => {
+    const calls: string[] = [];
+    const stream = Object.assign(new PassThrough(), {
+      ref: () => calls.push("ref"),
+      unref: () => calls.push("unref"),
+    });
+    const source = streamSource(stream);
+    const pending = source.read();
+    expect(calls).toEqual(["ref"]);
+    stream.write("y");
+    expect(await pending).toBe("y");
+    expect(calls).toEqual(["ref", "unref"]);
+  });
+
   it("sees an end that happened while nobody read", async () => {
     const stream = new PassThrough();
     const source = streamSource(stream);

@@ -1,7 +1,8 @@
 // ## A Node readable stream as an input source
 //
-// The stream is resumed only while a read is pending and paused again after each chunk: a paused
-// stdin does not keep the event loop alive, so a program that stops reading can end.
+// The stream is resumed (and referenced) only while a read is pending, and paused and unreferenced
+// again after each chunk: a pipe or terminal on stdin then does not keep the event loop alive, so
+// a program that stops reading can end while its input is still open.
 
 import type { InputSource } from "./text-input.js";
 
@@ -15,6 +16,9 @@ export interface PausableStream {
   off(event: string, listener: (...args: any[]) => void): unknown;
   pause(): unknown;
   resume(): unknown;
+  /** Sockets, pipes and terminals: whether the handle keeps the event loop alive. */
+  ref?(): unknown;
+  unref?(): unknown;
   /** Node sets this once 'end' was emitted, which may happen while nobody listens. */
   readonly readableEnded?: boolean;
 }
@@ -33,6 +37,7 @@ export function streamSource(stream: PausableStream): InputSource {
           stream.off("close", onEnd);
           stream.off("error", onError);
           stream.pause();
+          stream.unref?.();
         };
         const onData = (chunk: string | Uint8Array) => {
           done();
@@ -53,6 +58,7 @@ export function streamSource(stream: PausableStream): InputSource {
         stream.on("end", onEnd);
         stream.on("close", onEnd);
         stream.on("error", onError);
+        stream.ref?.();
         stream.resume();
       });
     },

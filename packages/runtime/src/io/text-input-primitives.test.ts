@@ -1,5 +1,6 @@
 import { char, EOF, string, write } from "@termite/datum";
 import { describe, expect, it } from "vitest";
+import { callWithValues } from "../machine/control.js";
 import { ControlledSource, inThread, raised, settle, testNode } from "./test-helpers.js";
 
 const s = string;
@@ -161,6 +162,20 @@ describe("console input parks the green thread until data arrives", () => {
     source.push("one\ntwo\n");
     const got = [String(await a), String(await b)].sort();
     expect(got).toEqual(["one", "two"]);
+  });
+
+  it("a read that waits inside pending work resumes it with the value (frame protocol)", async () => {
+    const source = new ControlledSource();
+    const { call } = testNode({ stdin: source });
+    const result = inThread(() =>
+      callWithValues(
+        () => call("read-line"),
+        (line: unknown) => `got ${String(line)}`,
+      ),
+    );
+    await settle();
+    source.push("x\n");
+    expect(await result).toBe("got x");
   });
 
   it("a failing source reads as the end of input", async () => {
