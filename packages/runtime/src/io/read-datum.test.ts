@@ -95,6 +95,18 @@ describe("read from the console", () => {
     expect(await datum).toBe(123);
   });
 
+  it("reads several datums from one chunk, then waits for the next", async () => {
+    const source = new ControlledSource();
+    const { call } = testNode({ stdin: source });
+    source.push("(1) (2)\n");
+    expect(write(await inThread(() => call("read")))).toBe("(1)");
+    expect(write(await inThread(() => call("read")))).toBe("(2)");
+    const third = inThread(() => call("read"));
+    await settle();
+    source.push("three ");
+    expect(await third).toBe(intern("three"));
+  });
+
   it("an atom ended by the end of input is complete", async () => {
     const { call } = testNode({ stdin: ["abc"] });
     expect(await inThread(() => call("read"))).toBe(intern("abc"));
