@@ -1,6 +1,6 @@
 import { char, EOF, string, write } from "@termite/datum";
 import { describe, expect, it } from "vitest";
-import { Port } from "./port.js";
+import { Port, PRINT_HOOK } from "./port.js";
 import { raised, testNode } from "./test-helpers.js";
 
 const s = string;
@@ -33,6 +33,7 @@ describe("port kinds and predicates", () => {
     expect(String(ports.bytesOut)).toBe("#<binary-output-port bytevector>");
     expect(String(io.stdin)).toBe("#<input-port console stdin>");
     expect(String(io.stderr)).toBe("#<output-port console stderr>");
+    expect(ports.stringIn[PRINT_HOOK]()).toBe("#<input-port string>");
     expect(String(new Port("file", 'a "b".txt', {}))).toBe('#<output-port file "a \\"b\\".txt">');
   });
 

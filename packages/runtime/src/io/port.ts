@@ -13,6 +13,8 @@ import type { TextInput } from "./text-input.js";
 export type PortKind = "string" | "bytevector" | "file" | "console";
 
 const PORT_MARK = Symbol.for("@termite/runtime/Port");
+/** The hook proposed for datum's printer: objects that have it print as what it returns. */
+export const PRINT_HOOK: unique symbol = Symbol.for("@termite/datum/print") as any;
 
 /** The ends a port has; absent ones are `null`. */
 export interface PortEnds {
@@ -87,5 +89,9 @@ export class Port {
     const name =
       this.name === "" ? "" : this.kind === "file" ? ` ${writeStringLiteral(this.name)}` : ` ${this.name}`;
     return `#<${type}${direction}-port ${this.kind}${name}>`;
+  }
+
+  [PRINT_HOOK](): string {
+    return this.toString();
   }
 }
