@@ -8,4 +8,4 @@ const pnpm = `npx --yes ${packageManager}`;
 const run = (cmd) => execSync(cmd, { stdio: "inherit", cwd: new URL("..", import.meta.url) });
 
 run(`${pnpm} install --frozen-lockfile --reporter=append-only`);
-run(`${pnpm} exec turbo run build --output-logs=errors-only`);
+run("node scripts/turbo.mjs run build --output-logs=errors-only");

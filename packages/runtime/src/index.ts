@@ -6,3 +6,6 @@ export * from "./machine/globals.js";
 export * from "./machine/thread.js";
 export * from "./machine/unwind.js";
 export * from "./primitive.js";
+export * from "./machine/control-primitives.js";
+export { primitiveGroups } from "./primitives/index.js";
+export * from "./io/index.js";

@@ -16,7 +16,7 @@ import {
   withWinder,
 } from "./dynamic.js";
 import { currentThread, type SchemeThread, setRaiseHook, ThreadExit } from "./thread.js";
-import { frame, isUnwind, Unwind } from "./unwind.js";
+import { frame, pushFrame, startUnwind, UNWIND } from "./unwind.js";
 
 type Procedure = (...args: any[]) => unknown;
 
@@ -51,12 +51,11 @@ export function isContinuation(v: unknown): v is Continuation {
 
 /** Makes the continuation object for `frames` captured in `dyn`. */
 export function makeContinuation(frames: FrameStack | null, dyn: DynamicEnvironment): Continuation {
-  const k = ((...vals: unknown[]) => {
-    throw new Unwind((thread) => {
+  const k = ((...vals: unknown[]) =>
+    startUnwind((thread) => {
       enterContinuation(thread, k, () => (vals.length === 1 ? vals[0] : new MultipleValues(vals)));
       return "continue";
-    }, true);
-  }) as unknown as Continuation;
+    }, true)) as unknown as Continuation;
   Object.defineProperty(k, "$frames", { value: frames });
   Object.defineProperty(k, "$dyn", { value: dyn });
   Object.defineProperty(k, "schemeName", { value: "continuation" });
@@ -68,8 +67,8 @@ const WIND_STEP = register(
   runtimeCode("wind-step", (fr) => {
     const thread = currentThread();
     thread.dyn = fr.values[1] as DynamicEnvironment;
-    (fr.values[0] as Procedure)();
-    return undefined;
+    const r = (fr.values[0] as Procedure)();
+    return r === UNWIND ? r : undefined;
   }),
 );
 
@@ -103,9 +102,9 @@ export function enterContinuation(thread: SchemeThread, k: Continuation, produce
 }
 
 /** `(call-with-current-continuation receiver)`. */
-export function callCC(receiver: Procedure): never {
+export function callCC(receiver: Procedure): unknown {
   if (typeof receiver !== "function") schemeError("call/cc", "expected a procedure", receiver);
-  throw new Unwind((thread, k) => {
+  return startUnwind((thread, k) => {
     const cont = makeContinuation(k, thread.dyn);
     thread.next = () => receiver(cont);
     return "continue";
@@ -113,8 +112,8 @@ export function callCC(receiver: Procedure): never {
 }
 
 /** Calls `thunk` in the continuation `k` instead of delivering a value (used by guard). */
-export function throwToContinuation(k: Continuation, thunk: () => unknown): never {
-  throw new Unwind((thread) => {
+export function throwToContinuation(k: Continuation, thunk: () => unknown): unknown {
+  return startUnwind((thread) => {
     enterContinuation(thread, k, thunk);
     return "continue";
   }, true);
@@ -141,27 +140,21 @@ function dynamicWindFrom(
   result: unknown,
 ): unknown {
   const thread = currentThread();
-  try {
-    if (cp < 0) {
-      cp = 0;
-      before();
-    }
-    if (cp === 0) {
-      cp = 1;
-      thread.dyn = withWinder(dyn0, before, after);
-      value = thunk();
-    }
-    if (cp === 1) {
-      result = value;
-      thread.dyn = dyn0;
-      cp = 2;
-      after();
-    }
-    return result;
-  } catch (e) {
-    if (isUnwind(e)) e.push(frame(DYNAMIC_WIND, cp, [before, thunk, after, dyn0, result]));
-    throw e;
+  if (cp < 0) {
+    cp = 0;
+    if (before() === UNWIND) return pushFrame(DYNAMIC_WIND, 0, [before, thunk, after, dyn0, result]);
   }
+  if (cp === 0) {
+    thread.dyn = withWinder(dyn0, before, after);
+    value = thunk();
+    if (value === UNWIND) return pushFrame(DYNAMIC_WIND, 1, [before, thunk, after, dyn0, result]);
+  }
+  if (cp <= 1) {
+    result = value;
+    thread.dyn = dyn0;
+    if (after() === UNWIND) return pushFrame(DYNAMIC_WIND, 2, [before, thunk, after, dyn0, result]);
+  }
+  return result;
 }
 
 export function dynamicWind(before: Procedure, thunk: Procedure, after: Procedure): unknown {
@@ -183,13 +176,8 @@ const RESTORE = register(
 function callIn(inner: DynamicEnvironment, outer: DynamicEnvironment, fn: Procedure, arg?: unknown): unknown {
   const thread = currentThread();
   thread.dyn = inner;
-  let value: unknown;
-  try {
-    value = arg === undefined ? fn() : fn(arg);
-  } catch (e) {
-    if (isUnwind(e)) e.push(frame(RESTORE, 0, [outer]));
-    throw e;
-  }
+  const value = arg === undefined ? fn() : fn(arg);
+  if (value === UNWIND) return pushFrame(RESTORE, 0, [outer]);
   thread.dyn = outer;
   return value;
 }
@@ -223,17 +211,12 @@ const AFTER_RAISE = register(
   }),
 );
 
-export function raise(payload: unknown): never {
+export function raise(payload: unknown): unknown {
   const dyn = currentThread().dyn;
   const h = dyn.handlers;
   if (h === null) return uncaught(payload);
-  try {
-    callIn(withHandlers(dyn, h.next), withHandlers(dyn, h.next), h.handler, payload);
-  } catch (e) {
-    if (isUnwind(e)) e.push(frame(AFTER_RAISE, 0, [payload]));
-    throw e;
-  }
-  currentThread().dyn = withHandlers(dyn, h.next);
+  const outer = withHandlers(dyn, h.next);
+  if (callIn(outer, outer, h.handler, payload) === UNWIND) return pushFrame(AFTER_RAISE, 0, [payload]);
   return raise(
     new ErrorObject("error", "exception handler returned from a non-continuable raise", [payload], "raise"),
   );
@@ -302,13 +285,8 @@ function applyValues(consumer: Procedure, value: unknown): unknown {
 }
 
 export function callWithValues(producer: Procedure, consumer: Procedure): unknown {
-  let value: unknown;
-  try {
-    value = producer();
-  } catch (e) {
-    if (isUnwind(e)) e.push(frame(CALL_WITH_VALUES, 0, [consumer]));
-    throw e;
-  }
+  const value = producer();
+  if (value === UNWIND) return pushFrame(CALL_WITH_VALUES, 0, [consumer]);
   return applyValues(consumer, value);
 }
 
@@ -319,8 +297,8 @@ export function callWithValues(producer: Procedure, consumer: Procedure): unknow
  * later event wakes with `thread.wake(value)` (or `wakeWith`). The value becomes the result of
  * the call that blocked. A parked thread costs nothing while it waits.
  */
-export function suspend(setup: (thread: SchemeThread) => void): never {
-  throw new Unwind((thread) => {
+export function suspend(setup: (thread: SchemeThread) => void): unknown {
+  return startUnwind((thread) => {
     thread.state = "parked";
     thread.next = () => undefined;
     setup(thread);
@@ -329,8 +307,8 @@ export function suspend(setup: (thread: SchemeThread) => void): never {
 }
 
 /** Gives other threads a turn (`thread-yield!`). */
-export function yieldThread(): never {
-  throw new Unwind((thread) => {
+export function yieldThread(): unknown {
+  return startUnwind((thread) => {
     thread.next = () => undefined;
     return "yield";
   });

@@ -8,7 +8,7 @@
 import { ErrorObject, type FrameStack } from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
-import { CALL_BUDGET, isUnwind, machine, type RunDecision } from "./unwind.js";
+import { CALL_BUDGET, machine, type RunDecision, UNWIND, type Unwind } from "./unwind.js";
 
 /** How long a thread runs before others get a turn, in milliseconds. */
 export const TIME_SLICE_MS = 10;
@@ -95,29 +95,35 @@ export class SchemeThread {
       let decision: RunDecision;
       try {
         let value = this.next();
-        while (this.k !== null) {
+        while (value !== UNWIND && this.k !== null) {
           const top = this.k;
           this.k = top.next;
           value = top.frame.code.resume(top.frame, value);
         }
-        this.finish({ normal: true, value });
-        return;
-      } catch (e) {
-        machine.budget = CALL_BUDGET;
-        if (isUnwind(e)) {
+        if (value === UNWIND) {
+          const unwind = machine.unwinding as Unwind;
+          machine.unwinding = null;
+          machine.budget = CALL_BUDGET;
           let k = this.k;
-          const frames = e.frames;
+          const frames = unwind.frames;
           for (let i = frames.length - 1; i >= 0; i--) k = { frame: frames[i]!, next: k };
           this.k = k;
-          decision = e.then(this, k);
-        } else if (e instanceof ThreadExit) {
+          decision = unwind.then(this, k);
+        } else {
+          this.finish({ normal: true, value });
+          return;
+        }
+      } catch (e) {
+        // A JS exception discards the JS frames it passes: only a raise (or a bug) does that.
+        machine.unwinding = null;
+        machine.budget = CALL_BUDGET;
+        if (e instanceof ThreadExit) {
           this.finish(e.reason);
           return;
-        } else {
-          const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
-          this.next = () => raiseHook(payload, false);
-          decision = "continue";
         }
+        const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
+        this.next = () => raiseHook(payload, false);
+        decision = "continue";
       }
       // The state was set by `suspend`; a synchronous wake has already made it runnable again.
       if (decision === "park") return;

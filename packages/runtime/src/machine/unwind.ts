@@ -1,9 +1,15 @@
 // ## Capture by unwinding
 //
 // Scheme code runs as ordinary JS calls. When the machine needs the continuation as data (call/cc,
-// a thread switch, a deep stack), it throws an `Unwind`. Every frame with pending work catches it,
-// appends a `Frame` describing that work, and rethrows; the thread's run loop at the bottom then
-// holds the whole continuation and decides what to do next (`then`).
+// a thread switch, a deep stack), it starts an unwind: `machine.unwinding` holds an `Unwind` and
+// the code returns the `UNWIND` marker instead of a value. Every call site with pending work that
+// sees the marker appends a `Frame` describing that work and returns the marker in turn; the
+// thread's run loop at the bottom then holds the whole continuation and decides what to do next.
+//
+// Why a returned marker and not a JS exception (DESIGN.md says "throws"): V8 spends about 1.5 µs
+// per frame to catch and rethrow (each throw walks the stack again), against about 50 ns per
+// frame for a returned marker (benchmarks/README.md, "unwinding"); the marker costs one compare
+// per call site on the normal path, which measured as noise.
 //
 // The call budget is the one check on every procedure entry and loop back edge: when it runs out,
 // the stack is unwound. That bounds the JS stack (deep recursion moves to the heap), makes tail calls
@@ -15,10 +21,15 @@ import type { SchemeThread } from "./thread.js";
 /** Procedure entries between two forced unwinds: bounds the JS stack of Scheme code. */
 export const CALL_BUDGET = 600;
 
-/** The machine's hot counters, in one object so generated code reaches them with one load. */
+/** Returned instead of a value while the stack is being unwound. Never a Scheme value. */
+export const UNWIND: unique symbol = Symbol.for("@termite/runtime/unwind") as any;
+
+/** The machine's hot state, in one object so generated code reaches it with one load. */
 export const machine = {
   /** Counts down on every procedure entry and loop back edge; below zero forces an unwind. */
   budget: CALL_BUDGET,
+  /** The unwind in progress, while code is returning `UNWIND`. */
+  unwinding: null as Unwind | null,
 };
 
 /** What the run loop does once the stack is unwound. */
@@ -27,11 +38,8 @@ export type AfterUnwind = (thread: SchemeThread, k: FrameStack | null) => RunDec
 /** Whether the run loop keeps running this thread, or leaves it (parked, or yielding its slice). */
 export type RunDecision = "continue" | "park" | "yield";
 
-const UNWIND_MARK = Symbol.for("@termite/runtime/Unwind");
-
-/** The signal thrown to unwind. Not an `Error`: it needs no JS stack trace, which is costly. */
+/** An unwind in progress: what to do at the bottom, and the frames recorded on the way. */
 export class Unwind {
-  readonly [UNWIND_MARK] = true;
   /** Frames recorded so far, innermost first. */
   readonly frames: Frame[] = [];
   constructor(
@@ -46,18 +54,25 @@ export class Unwind {
   }
 }
 
-/** True for the unwind signal, whichever copy of this package threw it. */
-export function isUnwind(e: unknown): e is Unwind {
-  return e instanceof Unwind || (typeof e === "object" && e !== null && UNWIND_MARK in e);
+/** Starts an unwind; the caller returns the result (`UNWIND`) at once. */
+export function startUnwind(then: AfterUnwind, abort = false): typeof UNWIND {
+  machine.unwinding = new Unwind(then, abort);
+  return UNWIND;
+}
+
+/** Records a frame in the unwind in progress and returns `UNWIND`, for `return pushFrame(...)`. */
+export function pushFrame(code: Frame["code"], cp: number, values: unknown[]): typeof UNWIND {
+  machine.unwinding!.push({ code, cp, values });
+  return UNWIND;
 }
 
 /**
  * Called on procedure entry when the budget is spent: unwinds, and once the stack is empty calls
  * `fn(...args)` again. The frames below are kept as data; the JS stack starts afresh.
  */
-export function unwindAndCall(fn: (...args: any[]) => unknown, args: ArrayLike<unknown>): never {
+export function unwindAndCall(fn: (...args: any[]) => unknown, args: ArrayLike<unknown>): typeof UNWIND {
   const saved = Array.prototype.slice.call(args);
-  throw new Unwind((thread) => {
+  return startUnwind((thread) => {
     thread.next = () => fn(...saved);
     return thread.timeSliceOver() ? "yield" : "continue";
   });

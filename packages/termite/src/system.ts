@@ -1,0 +1,262 @@
+// ## A Termite system: the packages composed into something that runs Scheme
+//
+// Boot order: the runtime's primitives become globals (`scheme/base#car`…) and native libraries of
+// the expander's registry; the prelude library (Scheme code) is expanded, run, and its names
+// re-exported from the R7RS libraries; then scripts, programs and REPL input can be expanded and
+// run, each in a green thread.
+
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { interpret } from "@termite/compiler";
+import type { CoreModule, Node } from "@termite/library-expander";
+import {
+  expandProgram,
+  LibraryRegistry,
+  type LibraryRegistryOptions,
+  ScriptSession,
+} from "@termite/library-expander";
+import {
+  controlPrimitives,
+  type ExitReason,
+  GlobalEnvironment,
+  type IoContext,
+  ioPrimitiveGroups,
+  type PrimitiveGroup,
+  processIoContext,
+  type PrimitiveSpec,
+  primitiveGroups,
+  SchemeThread,
+  schemeError,
+} from "@termite/runtime";
+
+/** Where the Scheme sources shipped with this package live (`scheme/` beside `dist/`). */
+function schemeDirectory(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(here, "..", "scheme");
+}
+
+/** Names the prelude provides, and the R7RS libraries that export them. */
+const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  "scheme/base": [
+    "map",
+    "for-each",
+    "vector-map",
+    "vector-for-each",
+    "string-map",
+    "string-for-each",
+    "member",
+    "assoc",
+    "make-parameter",
+    "call-with-port",
+  ],
+  "scheme/lazy": ["make-promise", "promise?", "force"],
+  "termite/internal": ["with-parameters", "make-lazy-promise"],
+  "termite/extras": ["call-with-output-string", "call-with-input-string", "with-output-to-string", "sort", "list-sort"],
+  "srfi/1": [
+    "fold",
+    "fold-right",
+    "reduce",
+    "filter",
+    "remove",
+    "partition",
+    "find",
+    "find-tail",
+    "any",
+    "every",
+    "list-index",
+    "delete",
+    "delete!",
+    "filter-map",
+    "append-map",
+    "count",
+    "delete-duplicates",
+    "list-tabulate",
+    "member",
+    "assoc",
+    "map",
+    "for-each",
+  ],
+  "srfi/132": ["list-sort", "vector-sort"],
+};
+
+/** Wraps a primitive so that calls with a wrong argument count raise a Scheme error. */
+export function primitiveProcedure(name: string, spec: PrimitiveSpec): (...args: unknown[]) => unknown {
+  const { min, max, fn } = spec;
+  // Parameter objects are installed as themselves: `parameterize` recognises them by identity.
+  if ("$converter" in fn) return fn;
+  let wrapped: (...args: unknown[]) => unknown;
+  if (min === max) {
+    const expected = `${min}`;
+    wrapped = function (this: unknown) {
+      if (arguments.length !== min) return arityError(name, expected, arguments.length);
+      return fn.apply(undefined, arguments as unknown as unknown[]);
+    };
+    if (min === 1)
+      wrapped = function (this: unknown, a: unknown) {
+        return arguments.length === 1 ? fn(a) : arityError(name, expected, arguments.length);
+      };
+    if (min === 2)
+      wrapped = function (this: unknown, a: unknown, b: unknown) {
+        return arguments.length === 2 ? fn(a, b) : arityError(name, expected, arguments.length);
+      };
+  } else {
+    const expected = max < 0 ? `at least ${min}` : `${min} to ${max}`;
+    wrapped = function (this: unknown) {
+      const n = arguments.length;
+      if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
+      return fn.apply(undefined, arguments as unknown as unknown[]);
+    };
+  }
+  Object.defineProperty(wrapped, "schemeName", { value: name });
+  Object.defineProperty(wrapped, "name", { value: name });
+  return wrapped;
+}
+
+function arityError(name: string, expected: string, got: number): never {
+  return schemeError(name, `expected ${expected} argument(s), got ${got}`);
+}
+
+export interface SystemOptions {
+  /** The console, command line and environment of this node (default: the process's own). */
+  readonly io?: IoContext;
+  /** Primitive groups added to the standard ones (ports and I/O, the `(termite)` library…). */
+  readonly groups?: readonly PrimitiveGroup[];
+  /** Options of the library registry (search path, loader of hosted modules…). */
+  readonly registry?: LibraryRegistryOptions;
+  /** Extra setup once the registry exists: TS transformers, aliases. */
+  readonly configure?: (system: TermiteSystem) => void;
+}
+
+/** The outcome of running code in a green thread. */
+export type RunResult = ExitReason;
+
+export class TermiteSystem {
+  readonly globals = new GlobalEnvironment();
+  readonly io: IoContext;
+  readonly registry: LibraryRegistry;
+  /** Modules (by flat name) whose bodies have run in this system. */
+  private readonly started = new Set<string>();
+  private unitCounter = 0;
+  private readonly primitiveGlobals = new Map<unknown, string>();
+  private session: ScriptSession | undefined;
+
+  constructor(options: SystemOptions = {}) {
+    this.registry = new LibraryRegistry(options.registry);
+    this.io = options.io ?? processIoContext();
+    const groups = [
+      ...primitiveGroups,
+      ...controlPrimitives(),
+      ...ioPrimitiveGroups(this.io),
+      ...(options.groups ?? []),
+    ];
+    this.installGroups(groups);
+    this.registry.defineNativeLibrary("termite/internal", {
+      "%member": "scheme/base#member",
+      "%assoc": "scheme/base#assoc",
+      "%make-parameter": "scheme/base#make-parameter",
+      "%with-parameter-bindings": "termite/internal#with-parameter-bindings",
+    });
+    options.configure?.(this);
+  }
+
+  /**
+   * Makes each primitive a global and declares it in its library. A procedure exported by several
+   * libraries (`cons` from (scheme base) and (srfi 1)) is one global, named after the first, so
+   * that importing both is no conflict.
+   */
+  installGroups(groups: readonly PrimitiveGroup[]): void {
+    const byLibrary = new Map<string, Record<string, string>>();
+    for (const group of groups) {
+      const names = byLibrary.get(group.library) ?? {};
+      for (const [name, spec] of Object.entries(group.bindings)) {
+        let global = this.primitiveGlobals.get(spec.fn);
+        if (global === undefined) {
+          global = `${group.library}#${name}`;
+          this.globals.define(global, primitiveProcedure(name, spec));
+          this.primitiveGlobals.set(spec.fn, global);
+        }
+        names[name] = global;
+      }
+      byLibrary.set(group.library, names);
+    }
+    for (const [library, names] of byLibrary) this.registry.defineNativeLibrary(library, names);
+  }
+
+  /** Expands and runs the prelude, then exports its procedures from the standard libraries. */
+  async boot(): Promise<this> {
+    const file = join(schemeDirectory(), "termite", "prelude.sld");
+    this.registry.loadSource({ file, text: readFileSync(file, "utf8") });
+    const result = await this.runStartedModules();
+    if (!result.normal) throw new Error(`the prelude failed: ${String(result.condition)}`);
+    // Each name also becomes a global of the library that exports it (`termite/internal#with-parameters`,
+    // `scheme/lazy#force`): the expander's derived forms refer to some of them by that name.
+    for (const [library, names] of Object.entries(PRELUDE_EXPORTS)) {
+      for (const n of names) this.globals.define(`${library}#${n}`, this.globals.lookup(`termite/prelude#${n}`));
+      this.registry.defineNativeLibrary(library, names);
+    }
+    this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
+    return this;
+  }
+
+  /** The persistent top level of scripts and the REPL. */
+  scriptSession(): ScriptSession {
+    this.session ??= new ScriptSession(this.registry);
+    return this.session;
+  }
+
+  /** Core code of one unit -> a thunk that runs it (the interpreter, for now). */
+  load(module: CoreModule): () => unknown {
+    const node: Node =
+      module.body.length === 0
+        ? { kind: "quote", value: undefined }
+        : module.body.length === 1
+          ? module.body[0]!
+          : { kind: "begin", body: module.body };
+    return interpret(
+      { module: module.supplies ?? "", id: `u${this.unitCounter++}`, node },
+      this.globals,
+    );
+  }
+
+  /** Runs the bodies of libraries expanded but not yet run, in order, each in a green thread. */
+  private async runStartedModules(): Promise<RunResult> {
+    for (const m of this.registry.modules()) {
+      if (m.supplies === null || this.started.has(m.supplies)) continue;
+      this.started.add(m.supplies);
+      const result = await this.runInThread(this.load(m), m.supplies);
+      if (!result.normal) return result;
+    }
+    return { normal: true, value: undefined };
+  }
+
+  /** Runs `thunk` as the main thread of something; resolves with how the thread ended. */
+  runInThread(thunk: () => unknown, name?: unknown): Promise<RunResult> {
+    return new Promise((resolve) => {
+      const t = new SchemeThread(thunk, name);
+      t.onExit(resolve);
+      t.start();
+    });
+  }
+
+  /**
+   * Expands and runs a script (or a chunk of REPL input) in the persistent top level; libraries
+   * it imports from source run first. Resolves with how the main thread ended.
+   */
+  async runScript(text: string, file?: string): Promise<RunResult> {
+    const module = this.scriptSession().expandText(text, { file });
+    return this.runUnit(module);
+  }
+
+  /** Expands and runs an R7RS program: it sees only what it imports. */
+  async runProgram(text: string, file?: string): Promise<RunResult> {
+    return this.runUnit(expandProgram(this.registry, text, { file }));
+  }
+
+  private async runUnit(module: CoreModule): Promise<RunResult> {
+    const libraries = await this.runStartedModules();
+    if (!libraries.normal) return libraries;
+    return this.runInThread(this.load(module), "main");
+  }
+}
+
