@@ -1,1 +1,3 @@
+export * from "./create-system.js";
+export * from "./report.js";
 export * from "./system.js";

@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { interpret } from "@termite/compiler";
+import { write } from "@termite/datum";
 import type { CoreModule, Node } from "@termite/library-expander";
 import {
   expandProgram,
@@ -151,12 +152,17 @@ export class TermiteSystem {
       ...(options.groups ?? []),
     ];
     this.installGroups(groups);
-    this.registry.defineNativeLibrary("termite/internal", {
+    // The prelude replaces these primitives with fuller versions written in Scheme, which call the
+    // primitives under their own names: copies made before the replacement.
+    const primitives: Record<string, string> = {
       "%member": "scheme/base#member",
       "%assoc": "scheme/base#assoc",
       "%make-parameter": "scheme/base#make-parameter",
       "%with-parameter-bindings": "termite/internal#with-parameter-bindings",
-    });
+    };
+    for (const [alias, global] of Object.entries(primitives))
+      this.globals.define(`termite/internal#${alias}`, this.globals.lookup(global));
+    this.registry.defineNativeLibrary("termite/internal", Object.keys(primitives));
     options.configure?.(this);
   }
 
@@ -197,6 +203,11 @@ export class TermiteSystem {
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
     return this;
+  }
+
+  /** How values are written back to a person (the REPL, `termite -e`). */
+  write(value: unknown): string {
+    return write(value);
   }
 
   /** The persistent top level of scripts and the REPL. */

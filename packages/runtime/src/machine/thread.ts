@@ -7,6 +7,7 @@
 
 import { ErrorObject, type FrameStack } from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
+import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
 import { CALL_BUDGET, machine, type RunDecision, UNWIND, type Unwind } from "./unwind.js";
 
@@ -121,6 +122,12 @@ export class SchemeThread {
           this.finish(e.reason);
           return;
         }
+        if (ProgramExit.isInstance(e)) {
+          // `(exit n)`: the whole program ends; whoever runs it decides how (the CLI exits the process).
+          this.finish({ normal: true, value: undefined });
+          programExitHook(e);
+          return;
+        }
         const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
         this.next = () => raiseHook(payload, false);
         decision = "continue";
@@ -157,6 +164,15 @@ export function hostErrorToCondition(e: unknown): ErrorObject {
 let raiseHook: (payload: unknown, continuable: boolean) => unknown = (payload) => {
   throw new ThreadExit({ normal: false, condition: payload });
 };
+
+let programExitHook: (exit: ProgramExit) => void = (exit) => {
+  process.exitCode = exit.code;
+};
+
+/** Who hears `(exit n)`: the CLI flushes output and exits the process. */
+export function setProgramExitHook(hook: (exit: ProgramExit) => void): void {
+  programExitHook = hook;
+}
 
 export function setRaiseHook(hook: typeof raiseHook): void {
   raiseHook = hook;

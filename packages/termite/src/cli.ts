@@ -1,0 +1,170 @@
+// ## The `termite` command
+//
+//   termite                         a REPL (reads stdin without prompts when it is not a terminal)
+//   termite run [--interpret|--compile] [--r7rs] FILE [ARGS…]
+//   termite FILE [ARGS…]            the same as `run`
+//   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
+//   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
+//
+// Exit codes: 0 ok; (exit n) gives n; 64 bad usage or missing file; 65 a read or syntax error in
+// the program; 70 an uncaught Scheme error at run time.
+
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { formatLocation } from "@termite/datum";
+import { ExpandError, expandLibrary, expandProgram, LibraryRegistry, printCore } from "@termite/library-expander";
+import { parseModulePath } from "@termite/namespace";
+import { ReadError } from "@termite/reader";
+import { ioSystem, processIoContext, setProgramExitHook } from "@termite/runtime";
+import { describeCondition } from "./report.js";
+import { startRepl } from "./repl.js";
+import { createSystem } from "./create-system.js";
+
+export const EXIT_USAGE = 64;
+export const EXIT_SYNTAX = 65;
+export const EXIT_RUNTIME = 70;
+
+const USAGE = `usage:
+  termite                                   start a REPL
+  termite run [--interpret|--compile] [--r7rs] FILE [ARGS...]
+  termite FILE [ARGS...]                    same as run
+  termite -e EXPR                           evaluate EXPR and write its value
+  termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
+`;
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`termite: ${message}\n`);
+  process.exit(code);
+}
+
+/** Read and syntax errors carry their position in their message already. */
+function isSourceError(e: unknown): boolean {
+  return ExpandError.isInstance(e) || ReadError.isInstance(e);
+}
+
+function readSource(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (e) {
+    return fail(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, EXIT_USAGE);
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      interpret: { type: "boolean" },
+      compile: { type: "boolean" },
+      r7rs: { type: "boolean" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file, ...args] = positionals;
+  if (file === undefined) fail(`run needs a FILE\n${USAGE}`, EXIT_USAGE);
+  if (values.compile) fail("--compile: the JavaScript back end is not built yet; use --interpret", EXIT_USAGE);
+  const text = readSource(file);
+  const io = processIoContext([file, ...args]);
+  const system = await createSystem({ io });
+  setProgramExitHook((exit) => {
+    ioSystem(io).flushAll();
+    process.exit(exit.code);
+  });
+  let result: Awaited<ReturnType<typeof system.runScript>>;
+  try {
+    result = values.r7rs ? await system.runProgram(text, file) : await system.runScript(text, file);
+  } catch (e) {
+    if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
+    throw e;
+  }
+  ioSystem(io).flushAll();
+  if (!result.normal) {
+    process.stderr.write(describeCondition(result.condition));
+    process.exit(EXIT_RUNTIME);
+  }
+  // The program ends when its main thread ends, as under Gambit: other processes end with it.
+  process.exit(0);
+}
+
+async function evaluate(expr: string): Promise<void> {
+  const io = processIoContext(["termite"]);
+  const system = await createSystem({ io });
+  setProgramExitHook((exit) => {
+    ioSystem(io).flushAll();
+    process.exit(exit.code);
+  });
+  let result: Awaited<ReturnType<typeof system.runScript>>;
+  try {
+    result = await system.runScript(expr, "<command line>");
+  } catch (e) {
+    if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
+    throw e;
+  }
+  ioSystem(io).flushAll();
+  if (!result.normal) {
+    process.stderr.write(describeCondition(result.condition));
+    process.exit(EXIT_RUNTIME);
+  }
+  if (result.value !== undefined) process.stdout.write(`${system.write(result.value)}\n`);
+  process.exit(0);
+}
+
+async function expand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      as: { type: "string" },
+      search: { type: "string", multiple: true },
+      r7rs: { type: "boolean" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file] = positionals;
+  if (file === undefined) fail(`expand needs a FILE\n${USAGE}`, EXIT_USAGE);
+  const text = readSource(file);
+  const system = await createSystem({ io: processIoContext([file]), searchPath: values.search ?? [] });
+  const registry: LibraryRegistry = system.registry;
+  try {
+    let out: string;
+    if (/^\s*(;[^\n]*\n\s*)*\(define-library\b/.test(text)) {
+      out = printCore(expandLibrary(registry, text, { file, as: values.as ? parseModulePath(values.as) : undefined }));
+    } else if (values.r7rs) {
+      out = printCore(expandProgram(registry, text, { file }));
+    } else {
+      out = printCore(system.scriptSession().expandText(text, { file }));
+    }
+    process.stdout.write(out.endsWith("\n") ? out : `${out}\n`);
+  } catch (e) {
+    if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
+    throw e;
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined) return startRepl();
+  if (command === "-h" || command === "--help") {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (command === "-e") {
+    if (rest.length !== 1) fail(`-e needs one EXPR\n${USAGE}`, EXIT_USAGE);
+    return evaluate(rest[0]!);
+  }
+  if (command === "run") return run(rest);
+  if (command === "expand") return expand(rest);
+  if (command.startsWith("-") && command !== "--interpret" && command !== "--r7rs" && command !== "--compile")
+    fail(`unknown option ${command}\n${USAGE}`, EXIT_USAGE);
+  return run(argv);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS"))
+    fail(`${e.message}\n${USAGE}`, EXIT_USAGE);
+  process.stderr.write(`termite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(EXIT_RUNTIME);
+});
+
+export { formatLocation };

@@ -1,0 +1,117 @@
+// ## The REPL
+//
+// Reads lines until they hold complete data (the reader tells an incomplete datum from a malformed
+// one), evaluates them in the persistent script top level, writes each value that is not
+// unspecified, and survives every error. `,q` quits, `,h` helps. When stdin is not a terminal it
+// evaluates every form it reads, without prompts.
+
+import { createInterface } from "node:readline";
+import { ExpandError } from "@termite/library-expander";
+import { ReadError, readAll } from "@termite/reader";
+import { EMPTY_SOURCE, ioSystem, type IoContext, setProgramExitHook } from "@termite/runtime";
+import { createSystem } from "./create-system.js";
+import { describeCondition } from "./report.js";
+import type { TermiteSystem } from "./system.js";
+
+const HELP = `,q  quit    ,h  this help
+Enter Scheme forms; a form may span several lines.
+`;
+
+/** Evaluates one complete chunk of input; returns the text to show. */
+export async function evaluateChunk(system: TermiteSystem, text: string): Promise<string> {
+  try {
+    const result = await system.runScript(text, "<repl>");
+    if (!result.normal) return describeCondition(result.condition);
+    return result.value === undefined ? "" : `${system.write(result.value)}\n`;
+  } catch (e) {
+    if (ExpandError.isInstance(e) || ReadError.isInstance(e)) return `${(e as Error).message}\n`;
+    return `internal error: ${e instanceof Error ? e.message : String(e)}\n`;
+  }
+}
+
+/** True when `text` ends inside a datum, so the REPL should read another line. */
+export function isIncomplete(text: string): boolean {
+  try {
+    readAll(text, { file: "<repl>" });
+    return false;
+  } catch (e) {
+    return ReadError.isInstance(e) && e.incomplete;
+  }
+}
+
+export async function startRepl(): Promise<void> {
+  const interactive = process.stdin.isTTY === true;
+  const io: IoContext = {
+    stdin: EMPTY_SOURCE,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    commandLine: ["termite"],
+    environment: process.env,
+  };
+  const system = await createSystem({ io });
+  setProgramExitHook((exit) => {
+    ioSystem(io).flushAll();
+    process.exit(exit.code);
+  });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: interactive,
+    historySize: 1000,
+    prompt: "> ",
+  });
+  if (interactive) {
+    process.stdout.write("Termite Scheme (,h for help)\n");
+    rl.prompt();
+  }
+  let buffer = "";
+  const lines: string[] = [];
+  let busy = false;
+  const drain = async (): Promise<void> => {
+    if (busy) return;
+    busy = true;
+    while (lines.length > 0) {
+      const line = lines.shift()!;
+      if (buffer === "" && /^\s*,(q|quit)\s*$/.test(line)) {
+        rl.close();
+        process.exit(0);
+      }
+      if (buffer === "" && /^\s*,(h|help)\s*$/.test(line)) {
+        process.stdout.write(HELP);
+      } else {
+        buffer += `${line}\n`;
+        if (isIncomplete(buffer)) {
+          if (interactive) rl.setPrompt("... ");
+        } else {
+          const text = buffer;
+          buffer = "";
+          if (text.trim() !== "") {
+            const out = await evaluateChunk(system, text);
+            ioSystem(io).flushAll();
+            process.stdout.write(out);
+          }
+          if (interactive) rl.setPrompt("> ");
+        }
+      }
+      if (interactive) rl.prompt();
+    }
+    busy = false;
+  };
+  rl.on("line", (line) => {
+    lines.push(line);
+    void drain();
+  });
+  rl.on("close", () => {
+    const finish = async (): Promise<void> => {
+      while (busy || lines.length > 0) {
+        await drain();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (buffer.trim() !== "") process.stdout.write(await evaluateChunk(system, buffer));
+      ioSystem(io).flushAll();
+      process.exit(0);
+    };
+    void finish();
+  });
+}
+
