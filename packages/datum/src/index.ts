@@ -11,5 +11,6 @@ export { isEq, isEqual, isEqv } from "./equality.js";
 export * from "./location.js";
 export { flonumToString, numberToString } from "./number-text.js";
 export { display, write, writeShared, writeSimple } from "./printer.js";
+export { ProcessId, Tag } from "./process.js";
 export { registry as sharedRegistry } from "./shared.js";
 export * from "./values.js";
