@@ -12,13 +12,19 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatLocation } from "@termite/datum";
-import { ExpandError, expandLibrary, expandProgram, LibraryRegistry, printCore } from "@termite/library-expander";
+import {
+  ExpandError,
+  expandLibrary,
+  expandProgram,
+  type LibraryRegistry,
+  printCore,
+} from "@termite/library-expander";
 import { parseModulePath } from "@termite/namespace";
 import { ReadError } from "@termite/reader";
 import { ioSystem, processIoContext, setProgramExitHook } from "@termite/runtime";
-import { describeCondition } from "./report.js";
-import { startRepl } from "./repl.js";
 import { createSystem } from "./create-system.js";
+import { startRepl } from "./repl.js";
+import { describeCondition } from "./report.js";
 
 export const EXIT_USAGE = 64;
 export const EXIT_SYNTAX = 65;
@@ -63,7 +69,8 @@ async function run(argv: string[]): Promise<void> {
   });
   const [file, ...args] = positionals;
   if (file === undefined) fail(`run needs a FILE\n${USAGE}`, EXIT_USAGE);
-  if (values.compile) fail("--compile: the JavaScript back end is not built yet; use --interpret", EXIT_USAGE);
+  if (values.compile)
+    fail("--compile: the JavaScript back end is not built yet; use --interpret", EXIT_USAGE);
   const text = readSource(file);
   const io = processIoContext([file, ...args]);
   const system = await createSystem({ io });
@@ -129,7 +136,9 @@ async function expand(argv: string[]): Promise<void> {
   try {
     let out: string;
     if (/^\s*(;[^\n]*\n\s*)*\(define-library\b/.test(text)) {
-      out = printCore(expandLibrary(registry, text, { file, as: values.as ? parseModulePath(values.as) : undefined }));
+      out = printCore(
+        expandLibrary(registry, text, { file, as: values.as ? parseModulePath(values.as) : undefined }),
+      );
     } else if (values.r7rs) {
       out = printCore(expandProgram(registry, text, { file }));
     } else {
@@ -163,7 +172,9 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS"))
     fail(`${e.message}\n${USAGE}`, EXIT_USAGE);
-  process.stderr.write(`termite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.stderr.write(
+    `termite: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
   process.exit(EXIT_RUNTIME);
 });
 

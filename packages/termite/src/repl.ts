@@ -8,7 +8,7 @@
 import { createInterface } from "node:readline";
 import { ExpandError } from "@termite/library-expander";
 import { ReadError, readAll } from "@termite/reader";
-import { EMPTY_SOURCE, ioSystem, type IoContext, setProgramExitHook } from "@termite/runtime";
+import { EMPTY_SOURCE, type IoContext, ioSystem, setProgramExitHook } from "@termite/runtime";
 import { createSystem } from "./create-system.js";
 import { describeCondition } from "./report.js";
 import type { TermiteSystem } from "./system.js";
@@ -114,4 +114,3 @@ export async function startRepl(): Promise<void> {
     void finish();
   });
 }
-

@@ -24,9 +24,9 @@ import {
   type IoContext,
   ioPrimitiveGroups,
   type PrimitiveGroup,
-  processIoContext,
   type PrimitiveSpec,
   primitiveGroups,
+  processIoContext,
   SchemeThread,
   schemeError,
 } from "@termite/runtime";
@@ -53,7 +53,13 @@ const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "scheme/lazy": ["make-promise", "promise?", "force"],
   "termite/internal": ["with-parameters", "make-lazy-promise"],
-  "termite/extras": ["call-with-output-string", "call-with-input-string", "with-output-to-string", "sort", "list-sort"],
+  "termite/extras": [
+    "call-with-output-string",
+    "call-with-input-string",
+    "with-output-to-string",
+    "sort",
+    "list-sort",
+  ],
   "srfi/1": [
     "fold",
     "fold-right",
@@ -198,7 +204,8 @@ export class TermiteSystem {
     // Each name also becomes a global of the library that exports it (`termite/internal#with-parameters`,
     // `scheme/lazy#force`): the expander's derived forms refer to some of them by that name.
     for (const [library, names] of Object.entries(PRELUDE_EXPORTS)) {
-      for (const n of names) this.globals.define(`${library}#${n}`, this.globals.lookup(`termite/prelude#${n}`));
+      for (const n of names)
+        this.globals.define(`${library}#${n}`, this.globals.lookup(`termite/prelude#${n}`));
       this.registry.defineNativeLibrary(library, names);
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
@@ -224,10 +231,7 @@ export class TermiteSystem {
         : module.body.length === 1
           ? module.body[0]!
           : { kind: "begin", body: module.body };
-    return interpret(
-      { module: module.supplies ?? "", id: `u${this.unitCounter++}`, node },
-      this.globals,
-    );
+    return interpret({ module: module.supplies ?? "", id: `u${this.unitCounter++}`, node }, this.globals);
   }
 
   /** Runs the bodies of libraries expanded but not yet run, in order, each in a green thread. */
@@ -270,4 +274,3 @@ export class TermiteSystem {
     return this.runInThread(this.load(module), "main");
   }
 }
-

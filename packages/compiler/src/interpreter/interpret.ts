@@ -69,7 +69,7 @@ function address(scope: Scope | null, v: Variable): [number, number] {
 
 function newScope(vars: readonly Variable[], parent: Scope | null): Scope {
   const map = new Map<Variable, number>();
-  vars.forEach((v, i) => map.set(v, i + 1));
+  for (let i = 0; i < vars.length; i++) map.set(vars[i]!, i + 1);
   return { vars: map, parent };
 }
 
@@ -142,7 +142,8 @@ class UnitCompiler {
 
   private local(v: Variable, scope: Scope | null): Exec {
     const [depth, slot] = address(scope, v);
-    const check = (x: unknown) => (x === UNASSIGNED ? schemeError(v.name, "variable used before its definition") : x);
+    const check = (x: unknown) =>
+      x === UNASSIGNED ? schemeError(v.name, "variable used before its definition") : x;
     switch (depth) {
       case 0:
         return (env) => {
@@ -170,7 +171,11 @@ class UnitCompiler {
   }
 
   /** `set!` and `define`: evaluate the value (may unwind), then store it. */
-  private assignment(node: Node & { kind: "set" | "define" }, scope: Scope | null, proc: string | undefined): Exec {
+  private assignment(
+    node: Node & { kind: "set" | "define" },
+    scope: Scope | null,
+    proc: string | undefined,
+  ): Exec {
     const valueE = this.compile(node.value, scope, node.kind === "define" ? shortName(node.name) : proc);
     let store: (env: Env, v: unknown) => void;
     if (node.kind === "define") {
@@ -240,7 +245,9 @@ class UnitCompiler {
   }
 
   private let(node: Node & { kind: "let" }, scope: Scope | null, proc: string | undefined): Exec {
-    const inits = node.bindings.map(([v, init]) => this.compile(init, scope, (init.kind === "lambda" && v.name) || proc));
+    const inits = node.bindings.map(([v, init]) =>
+      this.compile(init, scope, (init.kind === "lambda" && v.name) || proc),
+    );
     const inner = newScope(
       node.bindings.map(([v]) => v),
       scope,
@@ -272,7 +279,9 @@ class UnitCompiler {
       node.bindings.map(([v]) => v),
       scope,
     );
-    const inits = node.bindings.map(([v, init]) => this.compile(init, inner, (init.kind === "lambda" && v.name) || proc));
+    const inits = node.bindings.map(([v, init]) =>
+      this.compile(init, inner, (init.kind === "lambda" && v.name) || proc),
+    );
     const body = this.compile(node.body, inner, proc);
     const n = inits.length;
     const run = (frameEnv: Env, from: number): unknown => {
@@ -339,7 +348,8 @@ class UnitCompiler {
           const a = p1(env);
           if (a === UNWIND) return pushFrame(code, 1, [env, [cell.value]]);
           const f = cell.value;
-          if (typeof f !== "function") return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+          if (typeof f !== "function")
+            return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
           try {
             return (f as Procedure)(a);
           } catch (e) {
@@ -355,7 +365,8 @@ class UnitCompiler {
         const b = p2(env);
         if (b === UNWIND) return pushFrame(code, 2, [env, [cell.value, a]]);
         const f = cell.value;
-        if (typeof f !== "function") return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+        if (typeof f !== "function")
+          return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
         try {
           return (f as Procedure)(a, b);
         } catch (e) {

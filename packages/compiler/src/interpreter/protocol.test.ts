@@ -23,7 +23,13 @@ const q = (value: unknown): Node => ({ kind: "quote", value });
 const l = (variable: Variable): Node => ({ kind: "local", variable });
 const g = (name: string): Node => ({ kind: "global", name });
 const call = (fn: Node, ...args: Node[]): Node => ({ kind: "call", fn, args });
-const lam = (params: Variable[], body: Node, name?: string): Lambda => ({ kind: "lambda", params, rest: null, body, name });
+const lam = (params: Variable[], body: Node, name?: string): Lambda => ({
+  kind: "lambda",
+  params,
+  rest: null,
+  body,
+  name,
+});
 const iff = (test: Node, then: Node, els: Node): Node => ({ kind: "if", test, then, else: els });
 const def = (name: string, value: Node): Node => ({ kind: "define", name, value });
 const seq = (...body: Node[]): Node => ({ kind: "begin", body });
@@ -74,8 +80,14 @@ describe("frame protocol in the interpreter", () => {
   it("runs a 10^7-step mutual tail recursion (constant JS stack)", async () => {
     const n = v("n");
     const m = v("m");
-    const even = def("#ev?", lam([n], iff(call(g("="), l(n), q(0)), q(true), call(g("#od?"), call(g("-"), l(n), q(1))))));
-    const odd = def("#od?", lam([m], iff(call(g("="), l(m), q(0)), q(false), call(g("#ev?"), call(g("-"), l(m), q(1))))));
+    const even = def(
+      "#ev?",
+      lam([n], iff(call(g("="), l(n), q(0)), q(true), call(g("#od?"), call(g("-"), l(n), q(1))))),
+    );
+    const odd = def(
+      "#od?",
+      lam([m], iff(call(g("="), l(m), q(0)), q(false), call(g("#ev?"), call(g("-"), l(m), q(1))))),
+    );
     expect(await run(seq(even, odd, call(g("#ev?"), q(10_000_000))))).toBe(true);
   }, 60_000);
 
@@ -83,7 +95,10 @@ describe("frame protocol in the interpreter", () => {
     const n = v("n");
     const count = def(
       "#count",
-      lam([n], iff(call(g("="), l(n), q(0)), q(0), call(g("+"), q(1), call(g("#count"), call(g("-"), l(n), q(1)))))),
+      lam(
+        [n],
+        iff(call(g("="), l(n), q(0)), q(0), call(g("+"), q(1), call(g("#count"), call(g("-"), l(n), q(1))))),
+      ),
     );
     expect(await run(seq(count, call(g("#count"), q(1_000_000))))).toBe(1_000_000);
   }, 60_000);
@@ -107,7 +122,10 @@ describe("frame protocol in the interpreter", () => {
         call(
           g("+"),
           q(100),
-          call(g("call/cc"), lam([c], seq({ kind: "set", target: { kind: "global", name: "#k" }, value: l(c) }, q(0)))),
+          call(
+            g("call/cc"),
+            lam([c], seq({ kind: "set", target: { kind: "global", name: "#k" }, value: l(c) }, q(0))),
+          ),
         ),
       ),
       { kind: "set", target: { kind: "global", name: "#n" }, value: call(g("+"), g("#n"), q(1)) },
@@ -136,7 +154,10 @@ describe("frame protocol in the interpreter", () => {
         lam([], call(g("#log"), q("before"))),
         lam(
           [],
-          call(g("call/cc"), lam([c], seq({ kind: "set", target: { kind: "global", name: "#k" }, value: l(c) }, q(0)))),
+          call(
+            g("call/cc"),
+            lam([c], seq({ kind: "set", target: { kind: "global", name: "#k" }, value: l(c) }, q(0))),
+          ),
         ),
         lam([], call(g("#log"), q("after"))),
       ),
@@ -168,7 +189,10 @@ describe("frame protocol in the interpreter", () => {
     const copyFrames = (s: typeof original.$frames): typeof original.$frames =>
       s === null
         ? null
-        : { frame: { code: s.frame.code, cp: s.frame.cp, values: structuredCloneValues(s.frame.values) }, next: copyFrames(s.next) };
+        : {
+            frame: { code: s.frame.code, cp: s.frame.cp, values: structuredCloneValues(s.frame.values) },
+            next: copyFrames(s.next),
+          };
     const copy = makeContinuation(copyFrames(original.$frames), original.$dyn);
     expect(copy.$frames).not.toBe(original.$frames);
     expect(await run(call(q(copy), q(5)), env)).toBe(16);

@@ -1,0 +1,76 @@
+// The `termite` command as a user runs it: a real Node process, its output and exit code.
+
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
+
+function termite(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("termite CLI", () => {
+  it("runs a script with its command line, and reports an uncaught error with a Scheme backtrace", () => {
+    const r = termite(["run", fixture("error-in-procedure.scm"), "a", "b"]);
+    expect(r.stdout).toBe(`hello, world\n(${fixture("error-in-procedure.scm")} a b)\n`);
+    expect(r.stderr).toContain("error: car: expected a pair (argument 1) 5");
+    expect(r.stderr).toMatch(/in f \(.*error-in-procedure\.scm:4:15\)/);
+    expect(r.stderr).not.toMatch(/\.js:\d+/);
+    expect(r.code).toBe(70);
+  });
+
+  it("accepts FILE without `run`", () => {
+    expect(termite([fixture("error-in-procedure.scm")]).code).toBe(70);
+  });
+
+  it("evaluates -e and writes the value", () => {
+    expect(termite(["-e", '(list 1 2.5 "s" \'sym)'])).toMatchObject({ code: 0, stdout: '(1 2.5 "s" sym)\n' });
+    expect(termite(["-e", "(if #f #f)"])).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("maps (exit ...) to the process exit code", () => {
+    expect(termite(["-e", "(exit 3)"]).code).toBe(3);
+    expect(termite(["-e", "(exit #t)"]).code).toBe(0);
+    expect(termite(["-e", "(exit #f)"]).code).toBe(1);
+  });
+
+  it("gives 64 for a missing file or bad usage, 65 for a read error with its position", () => {
+    expect(termite(["run", "no-such-file.scm"]).code).toBe(64);
+    expect(termite(["--bogus"]).code).toBe(64);
+    const r = termite(["run", fixture("unterminated.scm")]);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/unterminated\.scm:1:10: /);
+  });
+
+  it("says --compile is not available yet, with 64", () => {
+    expect(termite(["run", "--compile", fixture("error-in-procedure.scm")]).code).toBe(64);
+  });
+
+  it("REPL on a pipe: multi-line forms, values written, survives errors", () => {
+    const r = termite([], '(define x 10)\n(* x\n 2)\n(car 1)\n(undefined-thing)\n"still here"\n,q\n');
+    expect(r.stdout).toContain("20\n");
+    expect(r.stdout).toContain('"still here"\n');
+    expect(r.stdout).toContain("error: car: expected a pair");
+    expect(r.stdout).toContain("unbound");
+    expect(r.code).toBe(0);
+  });
+
+  it("prints the ELS'20 expansion of a hosted library with `expand --as`", () => {
+    const r = termite([
+      "expand",
+      "--as",
+      "gitlab.com/zoo/cats@2.0",
+      "--search",
+      fixture("modules"),
+      fixture("modules/cats.sld"),
+    ]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("(supply-module gitlab.com/zoo/cats@2.0)");
+    expect(r.stdout).toContain("(demand-module github.com/fred/hello@1.0)");
+    expect(r.stdout).toContain("gitlab.com/zoo/cats@2.0#main");
+    expect(r.stdout).toContain("github.com/fred/hello@1.0#hi");
+  });
+});
