@@ -2,7 +2,7 @@
 // against reading alone (@termite/reader's readAll on the same text) measured in this process.
 // The ratio says what expansion costs on top of reading. Target: expansion under 100 ms warm.
 import { readAll } from "@termite/reader";
-import { LibraryRegistry, expandScript } from "../packages/library-expander/dist/index.js";
+import { expandScript, LibraryRegistry } from "../packages/library-expander/dist/index.js";
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,4 +73,6 @@ const read = time(() => readAll(text, { file: "bench.scm" }));
 const expand = time(() => expandScript(registry, text, { file: "bench.scm" }));
 console.log(`program: ${(text.length / 1024).toFixed(1)} KB`);
 console.log(`read only          ${read.toFixed(2).padStart(8)} ms (reference)`);
-console.log(`read + expand      ${expand.toFixed(2).padStart(8)} ms   ratio ${(expand / read).toFixed(2)}   target < 100 ms`);
+console.log(
+  `read + expand      ${expand.toFixed(2).padStart(8)} ms   ratio ${(expand / read).toFixed(2)}   target < 100 ms`,
+);

@@ -1,11 +1,11 @@
 export * from "./errors.js";
+export * from "./io/index.js";
 export * from "./machine/backtrace.js";
 export * from "./machine/control.js";
+export * from "./machine/control-primitives.js";
 export * from "./machine/dynamic.js";
 export * from "./machine/globals.js";
 export * from "./machine/thread.js";
 export * from "./machine/unwind.js";
 export * from "./primitive.js";
-export * from "./machine/control-primitives.js";
 export { primitiveGroups } from "./primitives/index.js";
-export * from "./io/index.js";

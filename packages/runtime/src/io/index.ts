@@ -14,7 +14,7 @@ export {
 } from "./io-context.js";
 export { IoSystem, ioPrimitiveGroups, ioSystem } from "./io-system.js";
 export type { ByteOutput, TextOutput, TextSink } from "./output.js";
-export { PRINT_HOOK, Port, type PortKind } from "./port.js";
+export { Port, type PortKind, PRINT_HOOK } from "./port.js";
 export { prettyText } from "./pretty-print.js";
 export { exitStatus, ProgramExit } from "./program-exit.js";
 export { type PausableStream, streamSource } from "./stream-source.js";

@@ -24,7 +24,11 @@ function payloadOf(e: unknown): unknown {
 }
 
 /** Called by a call site that a condition is passing through. Cheap when the trace is full. */
-export function noteCallSite(e: unknown, procedure: string | undefined, location: SourceLocation | undefined): void {
+export function noteCallSite(
+  e: unknown,
+  procedure: string | undefined,
+  location: SourceLocation | undefined,
+): void {
   const payload = payloadOf(e);
   if (typeof payload !== "object" || payload === null) return;
   let entries = traces.get(payload);

@@ -7,7 +7,7 @@
 
 import { ErrorObject, list, listToArray, MultipleValues, Pair } from "@termite/datum";
 import { schemeError, typeError } from "../errors.js";
-import { prim, type PrimitiveGroup } from "../primitive.js";
+import { type PrimitiveGroup, prim } from "../primitive.js";
 import {
   callCC,
   callWithValues,
@@ -71,7 +71,12 @@ function threadJoin(t: unknown, timeout?: unknown, timeoutValue?: unknown): unkn
     const exit = target.exit!;
     if (exit.normal) return exit.value;
     return raise(
-      new ErrorObject("error", "joined thread terminated with an exception", [exit.condition], "thread-join!"),
+      new ErrorObject(
+        "error",
+        "joined thread terminated with an exception",
+        [exit.condition],
+        "thread-join!",
+      ),
     );
   };
   if (target.exit) return deliver();
@@ -145,10 +150,17 @@ export function controlPrimitives(): PrimitiveGroup[] {
       "call-with-current-continuation": prim(1, 1, callCC),
       "call/cc": prim(1, 1, callCC),
       "dynamic-wind": prim(3, 3, (b, t, a) =>
-        dynamicWind(procedure("dynamic-wind", b, 0), procedure("dynamic-wind", t, 1), procedure("dynamic-wind", a, 2)),
+        dynamicWind(
+          procedure("dynamic-wind", b, 0),
+          procedure("dynamic-wind", t, 1),
+          procedure("dynamic-wind", a, 2),
+        ),
       ),
       "with-exception-handler": prim(2, 2, (h, t) =>
-        withExceptionHandler(procedure("with-exception-handler", h, 0), procedure("with-exception-handler", t, 1)),
+        withExceptionHandler(
+          procedure("with-exception-handler", h, 0),
+          procedure("with-exception-handler", t, 1),
+        ),
       ),
       raise: prim(1, 1, raise),
       "raise-continuable": prim(1, 1, raiseContinuable),
@@ -185,7 +197,9 @@ export function controlPrimitives(): PrimitiveGroup[] {
         (p as Promise_).value = (q as Promise_).value;
         return undefined;
       }),
-      "multiple-values->list": prim(1, 1, (v) => (v instanceof MultipleValues ? list([...v.values]) : list([v]))),
+      "multiple-values->list": prim(1, 1, (v) =>
+        v instanceof MultipleValues ? list([...v.values]) : list([v]),
+      ),
     },
   };
   const threads: PrimitiveGroup = {
@@ -208,9 +222,18 @@ export function controlPrimitives(): PrimitiveGroup[] {
       "thread-terminate!": prim(1, 1, (t) => {
         const target = thread("thread-terminate!", t);
         if (target === currentThread()) {
-          return suspend((self) => self.finish({ normal: false, condition: new ErrorObject("error", "terminated", [], "thread-terminate!") }));
+          return suspend((self) =>
+            self.finish({
+              normal: false,
+              condition: new ErrorObject("error", "terminated", [], "thread-terminate!"),
+            }),
+          );
         }
-        if (!target.exit) target.finish({ normal: false, condition: new ErrorObject("error", "terminated", [], "thread-terminate!") });
+        if (!target.exit)
+          target.finish({
+            normal: false,
+            condition: new ErrorObject("error", "terminated", [], "thread-terminate!"),
+          });
         return undefined;
       }),
       "thread-specific": prim(1, 1, (t) => thread("thread-specific", t).extra.specific),

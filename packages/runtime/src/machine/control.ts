@@ -125,7 +125,13 @@ export function throwToContinuation(k: Continuation, thunk: () => unknown): unkn
 
 const DYNAMIC_WIND = register(
   runtimeCode("dynamic-wind", (fr, value) => {
-    const [before, thunk, after, dyn0, result] = fr.values as [Procedure, Procedure, Procedure, DynamicEnvironment, unknown];
+    const [before, thunk, after, dyn0, result] = fr.values as [
+      Procedure,
+      Procedure,
+      Procedure,
+      DynamicEnvironment,
+      unknown,
+    ];
     return dynamicWindFrom(fr.cp, before, thunk, after, dyn0, value, result);
   }),
 );
@@ -206,7 +212,12 @@ export function raiseContinuable(payload: unknown): unknown {
 const AFTER_RAISE = register(
   runtimeCode("after-raise", (fr) => {
     return raise(
-      new ErrorObject("error", "exception handler returned from a non-continuable raise", [fr.values[0]], "raise"),
+      new ErrorObject(
+        "error",
+        "exception handler returned from a non-continuable raise",
+        [fr.values[0]],
+        "raise",
+      ),
     );
   }),
 );
@@ -314,5 +325,5 @@ export function yieldThread(): unknown {
   });
 }
 
-export { SchemeRaise };
 export type { Frame };
+export { SchemeRaise };

@@ -44,7 +44,13 @@ export function withWinder(
   before: Winder["before"],
   after: Winder["after"],
 ): DynamicEnvironment {
-  const winder: Winder = { before, after, outer: env, next: env.winders, depth: (env.winders?.depth ?? 0) + 1 };
+  const winder: Winder = {
+    before,
+    after,
+    outer: env,
+    next: env.winders,
+    depth: (env.winders?.depth ?? 0) + 1,
+  };
   return { winders: winder, handlers: env.handlers, parameters: env.parameters };
 }
 
@@ -56,8 +62,16 @@ export function withHandlers(env: DynamicEnvironment, handlers: HandlerNode | nu
   return { winders: env.winders, handlers, parameters: env.parameters };
 }
 
-export function withParameter(env: DynamicEnvironment, parameter: object, value: unknown): DynamicEnvironment {
-  return { winders: env.winders, handlers: env.handlers, parameters: { parameter, value, next: env.parameters } };
+export function withParameter(
+  env: DynamicEnvironment,
+  parameter: object,
+  value: unknown,
+): DynamicEnvironment {
+  return {
+    winders: env.winders,
+    handlers: env.handlers,
+    parameters: { parameter, value, next: env.parameters },
+  };
 }
 
 /** The innermost binding of `parameter`, or `undefined` when it is not parameterized. */

@@ -17,7 +17,9 @@ export const TIME_SLICE_MS = 10;
 export type ThreadState = "new" | "runnable" | "running" | "parked" | "done" | "failed";
 
 /** Why a thread ended: `normal`, or the condition that was raised and not handled. */
-export type ExitReason = { readonly normal: true; readonly value: unknown } | { readonly normal: false; readonly condition: unknown };
+export type ExitReason =
+  | { readonly normal: true; readonly value: unknown }
+  | { readonly normal: false; readonly condition: unknown };
 
 let nextThreadNumber = 1;
 
