@@ -1,0 +1,52 @@
+// The interpreter on call-heavy code, against the same algorithm in plain JS in this process.
+// Figures are medians of several runs; compare the ratios, the machine is shared and noisy.
+import { memoryIoContext } from "@termite/runtime";
+import { TermiteSystem } from "@termite/termite";
+
+const system = await new TermiteSystem({ io: memoryIoContext({}) }).boot();
+const defs = `
+(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+(define (tak x y z) (if (not (< y x)) z (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))
+(define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
+(define (loop n) (if (= n 0) 'done (loop (- n 1))))
+(define (gen-list n) (let lp ((i 0) (acc '())) (if (= i n) acc (lp (+ i 1) (cons i acc)))))
+`;
+await system.runScript(defs, "bench.scm");
+
+const jsFib = (n) => (n < 2 ? n : jsFib(n - 1) + jsFib(n - 2));
+const jsTak = (x, y, z) => (!(y < x) ? z : jsTak(jsTak(x - 1, y, z), jsTak(y - 1, z, x), jsTak(z - 1, x, y)));
+
+async function median(fn, runs = 5) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function scheme(expr) {
+  const r = await system.runScript(expr, "bench.scm");
+  if (!r.normal) throw new Error(`benchmark failed: ${expr}`);
+  return r.value;
+}
+
+const rows = [
+  ["fib 25", () => scheme("(fib 25)"), () => jsFib(25)],
+  ["fib 30", () => scheme("(fib 30)"), () => jsFib(30)],
+  ["tak 18 12 6", () => scheme("(tak 18 12 6)"), () => jsTak(18, 12, 6)],
+  ["tail loop 10^7", () => scheme("(loop 10000000)"), null],
+  ["non-tail recursion 10^6 deep", () => scheme("(count 1000000)"), null],
+  ["map over a 10^5 list", () => scheme("(length (map (lambda (x) (* x 2)) (gen-list 100000)))"), null],
+];
+console.log("| benchmark | interpreter ms (median) | plain JS ms | ratio |");
+console.log("|---|---|---|---|");
+for (const [name, s, js] of rows) {
+  const ms = await median(s, name.includes("10^7") || name.includes("fib 30") ? 3 : 5);
+  const jsMs = js ? await median(js) : undefined;
+  console.log(
+    `| ${name} | ${ms.toFixed(1)} | ${jsMs === undefined ? "—" : jsMs.toFixed(2)} | ${jsMs === undefined ? "—" : `${(ms / jsMs).toFixed(0)}x`} |`,
+  );
+}
