@@ -14,10 +14,10 @@ type Procedure = (...args: any[]) => unknown;
 /** A process: its thread, id and mailbox, and who hears when it ends. */
 export class Process {
   readonly mailbox = new Mailbox();
-  /** Linked processes: an abnormal end of either ends the other. */
-  readonly links = new Set<Process>();
-  /** Monitors watching this process: tag -> the watching process. */
-  readonly monitoredBy = new Map<Tag, Process>();
+  /** Linked processes: an abnormal end of either ends the other (made on first use). */
+  links: Set<Process> | undefined;
+  /** Monitors watching this process: tag -> the watching process (made on first use). */
+  monitoredBy: Map<Tag, Process> | undefined;
   /** Set when the process was ended by a link rather than by its own error (not reported). */
   endedByLink = false;
 
@@ -122,13 +122,13 @@ export class ProcessNode {
 
   link(a: Process, b: Process): void {
     if (a === b) return;
-    a.links.add(b);
-    b.links.add(a);
+    (a.links ??= new Set()).add(b);
+    (b.links ??= new Set()).add(a);
   }
 
   unlink(a: Process, b: Process): void {
-    a.links.delete(b);
-    b.links.delete(a);
+    a.links?.delete(b);
+    b.links?.delete(a);
   }
 
   /** `watcher` will receive `(DOWN tag pid reason)` when `target` ends; returns the tag. */
@@ -137,7 +137,7 @@ export class ProcessNode {
     const p = this.find(target);
     if (p === undefined) watcher.mailbox.put(list([DOWN, tag, target, intern("noproc")]));
     else {
-      p.monitoredBy.set(tag, watcher);
+      (p.monitoredBy ??= new Map()).set(tag, watcher);
       this.monitors.set(tag, { watcher, target: p });
     }
     return tag;
@@ -146,7 +146,7 @@ export class ProcessNode {
   demonitor(tag: Tag): void {
     const m = this.monitors.get(tag);
     if (m === undefined) return;
-    m.target.monitoredBy.delete(tag);
+    m.target.monitoredBy?.delete(tag);
     this.monitors.delete(tag);
   }
 
@@ -173,21 +173,25 @@ export class ProcessNode {
   private ended(p: Process, reason: ExitReason): void {
     this.processes.delete(p.pid.number);
     p.mailbox.close();
-    for (const [name, pid] of this.services) if (pid === p.pid) this.services.delete(name);
+    if (this.services.size > 0)
+      for (const [name, pid] of this.services) if (pid === p.pid) this.services.delete(name);
     if (!reason.normal && !p.endedByLink) {
       this.report(
         `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n`,
       );
     }
-    for (const [tag, watcher] of p.monitoredBy) {
-      this.monitors.delete(tag);
-      watcher.mailbox.put(list([DOWN, tag, p.pid, reason.normal ? NORMAL : reason.condition]));
+    if (p.monitoredBy !== undefined) {
+      for (const [tag, watcher] of p.monitoredBy) {
+        this.monitors.delete(tag);
+        watcher.mailbox.put(list([DOWN, tag, p.pid, reason.normal ? NORMAL : reason.condition]));
+      }
+      p.monitoredBy = undefined;
     }
-    p.monitoredBy.clear();
+    if (p.links === undefined) return;
     const linked = [...p.links];
-    p.links.clear();
+    p.links = undefined;
     for (const other of linked) {
-      other.links.delete(p);
+      other.links?.delete(p);
       if (reason.normal || other.thread.exit !== undefined) continue;
       other.endedByLink = true;
       other.thread.finish({
