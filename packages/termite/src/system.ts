@@ -30,6 +30,7 @@ import {
   SchemeThread,
   schemeError,
 } from "@termite/runtime";
+import { installTermiteLibrary, type ProcessNode } from "./termite-library/index.js";
 
 /** Where the Scheme sources shipped with this package live (`scheme/` beside `dist/`). */
 function schemeDirectory(): string {
@@ -147,6 +148,8 @@ export class TermiteSystem {
   private unitCounter = 0;
   private readonly primitiveGlobals = new Map<unknown, string>();
   private session: ScriptSession | undefined;
+  /** The processes, mailboxes and services of this node (the `(termite)` library). */
+  processes: ProcessNode | undefined;
 
   constructor(options: SystemOptions = {}) {
     this.registry = new LibraryRegistry(options.registry);
@@ -209,6 +212,7 @@ export class TermiteSystem {
       this.registry.defineNativeLibrary(library, names);
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
+    this.processes = installTermiteLibrary(this);
     return this;
   }
 

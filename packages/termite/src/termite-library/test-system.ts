@@ -3,7 +3,6 @@
 import { write } from "@termite/datum";
 import { type MemoryIoContext, memoryIoContext } from "@termite/runtime";
 import { TermiteSystem } from "../system.js";
-import { installTermiteLibrary } from "./install.js";
 import type { ProcessNode } from "./process-node.js";
 
 export interface TestSystem {
@@ -19,7 +18,7 @@ export interface TestSystem {
 export async function testSystem(): Promise<TestSystem> {
   const io = memoryIoContext({});
   const system = await new TermiteSystem({ io }).boot();
-  const node = installTermiteLibrary(system);
+  const node = system.processes!;
   await system.runScript("(import (termite))", "setup.scm");
   return {
     system,
