@@ -43,6 +43,14 @@ export interface LambdaCode {
   readonly ref: CodeReference;
   /** The unit (top-level form) it belongs to, which carries the syntax tree when code travels. */
   readonly unit: CodeUnit;
+  /** Makes a closure of this lambda over `env` (how a received closure is rebuilt). */
+  makeClosure(env: Env): Procedure;
+}
+
+/** A unit ready to run, with every piece of its code by id (for frames and closures received). */
+export interface InterpretedUnit {
+  readonly run: () => unknown;
+  readonly codes: ReadonlyMap<string, ResumableCode | LambdaCode>;
 }
 
 /** One top-level form handed to the interpreter; node ids are numbered within it. */
@@ -94,6 +102,7 @@ const UNASSIGNED: unique symbol = Symbol("unassigned");
 /** Compiles core nodes of one unit to closures. */
 class UnitCompiler {
   private counter = 0;
+  readonly codes = new Map<string, ResumableCode | LambdaCode>();
   constructor(
     private readonly unit: CodeUnit,
     private readonly globals: GlobalEnvironment,
@@ -101,7 +110,9 @@ class UnitCompiler {
 
   private code(resume: ResumableCode["resume"]): ResumableCode {
     const ref: CodeReference = { module: this.unit.module, id: `${this.unit.id}:${this.counter++}` };
-    return { ref, resume };
+    const code: ResumableCode = { ref, resume };
+    this.codes.set(ref.id, code);
+    return code;
   }
 
   compile(node: Node, scope: Scope | null, proc: string | undefined): Exec {
@@ -444,16 +455,16 @@ class UnitCompiler {
     }
   }
 
-  private lambdaCode(node: Lambda): LambdaCode {
-    const ref: CodeReference = { module: this.unit.module, id: `${this.unit.id}:${this.counter++}` };
-    return { node, name: node.name, ref, unit: this.unit };
-  }
-
   private lambda(node: Lambda, scope: Scope | null): Exec {
     const vars = node.rest ? [...node.params, node.rest] : node.params;
-    const lam = this.lambdaCode(node);
+    const ref: CodeReference = { module: this.unit.module, id: `${this.unit.id}:${this.counter++}` };
+    const lam = { node, name: node.name, ref, unit: this.unit } as {
+      -readonly [K in keyof LambdaCode]: LambdaCode[K];
+    };
     const body = this.compile(node.body, newScope(vars, scope), node.name ?? "lambda");
     const make = closureMaker(lam, node.params.length, node.rest !== null, body);
+    lam.makeClosure = make;
+    this.codes.set(ref.id, lam);
     return (env) => make(env);
   }
 
@@ -576,8 +587,17 @@ function closureMaker(lam: LambdaCode, n: number, rest: boolean, body: Exec): (e
 
 /** Compiles one unit (a top-level form, or a whole module body) to a thunk that runs it. */
 export function interpret(unit: CodeUnit, globals: GlobalEnvironment): () => unknown {
-  const exec = new UnitCompiler(unit, globals).compile(unit.node, null, undefined);
-  return () => exec([]);
+  return interpretUnit(unit, globals).run;
+}
+
+/**
+ * Compiles one unit and returns its code table too. Compiling the same unit again (on another
+ * node, from its syntax tree) gives the same ids: they are numbered in tree order.
+ */
+export function interpretUnit(unit: CodeUnit, globals: GlobalEnvironment): InterpretedUnit {
+  const compiler = new UnitCompiler(unit, globals);
+  const exec = compiler.compile(unit.node, null, undefined);
+  return { run: () => exec([]), codes: compiler.codes };
 }
 
 export { printableGlobal };
