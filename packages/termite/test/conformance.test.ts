@@ -1,0 +1,154 @@
+// The R7RS conformance corpus: one Scheme program per R7RS section in test/conformance/, each
+// importing the `(conformance harness)` library and printing a FAIL line per failed check and one
+// RESULT line. Every file runs in a fresh system; known failures are listed below with a reason,
+// and must keep failing (a fixed one must be removed from the list).
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Pair, Sym, write } from "@termite/datum";
+import { parseModulePath } from "@termite/namespace";
+import { readAll } from "@termite/reader";
+import { memoryIoContext, ProgramExit } from "@termite/runtime";
+import { afterAll, describe, expect, it } from "vitest";
+import { createSystem } from "../src/create-system.js";
+import { installEval } from "../src/eval.js";
+import { R7RS_LIBRARIES } from "./conformance/r7rs-libraries.js";
+
+const TEST_DIR = fileURLToPath(new URL(".", import.meta.url));
+const CORPUS_DIR = join(TEST_DIR, "conformance");
+
+/** Corpus files are named after their R7RS section (`6.2-numbers.scm`) or SRFI (`srfi-1.scm`). */
+const CORPUS = readdirSync(CORPUS_DIR)
+  .filter((f) => /^(\d|srfi-).*\.scm$/.test(f))
+  .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+
+interface KnownFailure {
+  readonly file: string;
+  /** The checked form as the harness writes it after FAIL. */
+  readonly form: string;
+  readonly reason: string;
+}
+
+/** Checks that fail because of a bug not fixed yet; each must still fail. */
+const KNOWN_FAILURES: readonly KnownFailure[] = [];
+
+/** What a file needs from its surroundings, and how it must end when it does not end normally. */
+interface FileSetup {
+  readonly stdin?: readonly string[];
+  readonly environment?: Record<string, string>;
+  readonly commandLine?: readonly string[];
+  /** The file ends by calling `exit`: its status, and text the output must end with. */
+  readonly exit?: { readonly status: number; readonly outputEndsWith: string };
+}
+
+const scratch = mkdtempSync(join(tmpdir(), "termite-conformance-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const SETUP: Readonly<Record<string, FileSetup>> = {
+  "6.13-io.scm": {
+    stdin: ["first line\n(a \"b\" #\\c 1.5)", " rest"],
+    environment: { CONFORMANCE_SCRATCH: scratch },
+  },
+  "6.14-system.scm": {
+    environment: { CONFORMANCE_SCRATCH: scratch, CONFORMANCE_GREETING: "hello" },
+    commandLine: ["conformance.scm", "one", "two"],
+    exit: { status: 7, outputEndsWith: "after thunk ran\n" },
+  },
+};
+
+interface FileOutcome {
+  readonly passed: number;
+  readonly failures: readonly string[];
+}
+
+const totals = { files: 0, passed: 0, failed: 0, known: 0 };
+
+async function runCorpusFile(file: string): Promise<FileOutcome> {
+  const setup = SETUP[file] ?? {};
+  const io = memoryIoContext({
+    stdin: setup.stdin,
+    environment: setup.environment,
+    commandLine: setup.commandLine,
+  });
+  const system = await createSystem({ io, searchPath: [TEST_DIR] });
+  if (system.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(system);
+  const path = join(CORPUS_DIR, file);
+  const result = await system.runProgram(readFileSync(path, "utf8"), path);
+  const out = io.stdoutText;
+  if (setup.exit !== undefined) {
+    const condition = result.normal ? undefined : result.condition;
+    expect(ProgramExit.isInstance(condition), `${file} should end with exit, ended with ${outcome(result)}`).toBe(
+      true,
+    );
+    expect((condition as ProgramExit).code).toBe(setup.exit.status);
+    expect(out.endsWith(setup.exit.outputEndsWith), out).toBe(true);
+  } else if (!result.normal) {
+    throw new Error(`${file} stopped: ${outcome(result)}\n${out}`);
+  }
+  const summary = /^RESULT (\d+) (\d+)$/m.exec(out);
+  if (summary === null) throw new Error(`${file} printed no RESULT line:\n${out}`);
+  const failures = [...out.matchAll(/^FAIL (.*)$/gm)].map((m) => m[1]!);
+  expect(failures.length).toBe(Number(summary[2]));
+  return { passed: Number(summary[1]), failures };
+}
+
+function outcome(result: { normal: true; value: unknown } | { normal: false; condition: unknown }): string {
+  return result.normal ? `value ${write(result.value)}` : `condition ${write(result.condition)}`;
+}
+
+describe("R7RS conformance corpus", () => {
+  it.each(CORPUS)("%s", async (file) => {
+    const { passed, failures } = await runCorpusFile(file);
+    const known = KNOWN_FAILURES.filter((k) => k.file === file);
+    const unexpected = failures.filter((f) => !known.some((k) => k.form === f));
+    const fixed = known.filter((k) => !failures.includes(k.form));
+    totals.files++;
+    totals.passed += passed;
+    totals.failed += failures.length;
+    totals.known += failures.length - unexpected.length;
+    console.log(`${file}: ${passed} checks passed, ${failures.length} failed (${failures.length - unexpected.length} known)`);
+    expect(unexpected, "checks that failed").toEqual([]);
+    expect(fixed.map((k) => k.form), "known failures that pass now: remove them from KNOWN_FAILURES").toEqual([]);
+  });
+
+  afterAll(() => {
+    console.log(
+      `R7RS conformance: ${totals.passed} checks passed, ${totals.failed} failed ` +
+        `(${totals.known} known failures) in ${totals.files} files`,
+    );
+  });
+});
+
+/** Every symbol written in the corpus (comments excluded), to tell which bindings it exercises. */
+function corpusSymbols(): Set<string> {
+  const names = new Set<string>();
+  const visit = (d: unknown): void => {
+    if (d instanceof Sym) names.add(d.name);
+    else if (d instanceof Pair) {
+      visit(d.car);
+      visit(d.cdr);
+    } else if (Array.isArray(d)) d.forEach(visit);
+  };
+  for (const f of readdirSync(CORPUS_DIR).filter((f) => f.endsWith(".scm") || f.endsWith(".sld")))
+    for (const d of readAll(readFileSync(join(CORPUS_DIR, f), "utf8"), { file: f })) visit(d);
+  return names;
+}
+
+describe("the corpus covers every binding", () => {
+  it("of every R7RS-small library the registry holds, and the registry holds every R7RS name", async () => {
+    const system = await createSystem({ io: memoryIoContext() });
+    if (system.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(system);
+    const used = corpusSymbols();
+    const notInRegistry: string[] = [];
+    const notInCorpus: string[] = [];
+    for (const [library, standard] of Object.entries(R7RS_LIBRARIES)) {
+      const exported = [...(system.registry.library(parseModulePath(library))?.exports.keys() ?? [])];
+      for (const n of standard) if (!exported.includes(n)) notInRegistry.push(`${library} ${n}`);
+      for (const n of new Set([...exported, ...standard])) if (!used.has(n)) notInCorpus.push(`${library} ${n}`);
+    }
+    expect(notInCorpus).toEqual([]);
+    expect(notInRegistry).toEqual([]);
+  });
+});
