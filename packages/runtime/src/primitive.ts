@@ -15,6 +15,8 @@ export interface PrimitiveSpec {
   /** Maximum number of arguments, or -1 for any number. */
   readonly max: number;
   readonly fn: PrimitiveFunction;
+  /** The same procedure for exactly two arguments, without a rest array (`+`, `<`…): the common call. */
+  readonly binary?: ((a: any, b: any) => unknown) | undefined;
 }
 
 /** The primitives one library exports: Scheme name -> spec. */
@@ -25,6 +27,11 @@ export interface PrimitiveGroup {
 }
 
 /** Shorthand for a spec: `prim(1, 1, (x) => ...)`. */
-export function prim(min: number, max: number, fn: PrimitiveFunction): PrimitiveSpec {
-  return { min, max, fn };
+export function prim(
+  min: number,
+  max: number,
+  fn: PrimitiveFunction,
+  binary?: (a: any, b: any) => unknown,
+): PrimitiveSpec {
+  return binary === undefined ? { min, max, fn } : { min, max, fn, binary };
 }

@@ -110,11 +110,20 @@ export function primitiveProcedure(name: string, spec: PrimitiveSpec): (...args:
       };
   } else {
     const expected = max < 0 ? `at least ${min}` : `${min} to ${max}`;
-    wrapped = function (this: unknown) {
-      const n = arguments.length;
-      if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
-      return fn.apply(undefined, arguments as unknown as unknown[]);
-    };
+    const binary = spec.binary;
+    wrapped =
+      binary !== undefined && min <= 2 && (max < 0 || max >= 2)
+        ? function (this: unknown, a: unknown, b: unknown) {
+            const n = arguments.length;
+            if (n === 2) return binary(a, b);
+            if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
+            return fn.apply(undefined, arguments as unknown as unknown[]);
+          }
+        : function (this: unknown) {
+            const n = arguments.length;
+            if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
+            return fn.apply(undefined, arguments as unknown as unknown[]);
+          };
   }
   Object.defineProperty(wrapped, "schemeName", { value: name });
   Object.defineProperty(wrapped, "name", { value: name });

@@ -63,6 +63,8 @@ export interface CodeUnit {
 interface Scope {
   readonly vars: Map<Variable, number>;
   readonly parent: Scope | null;
+  /** True for `letrec` scopes, whose variables may be read before they are assigned. */
+  readonly early: boolean;
 }
 
 /** Where a variable lives: how many environments up, and the slot there. */
@@ -75,10 +77,27 @@ function address(scope: Scope | null, v: Variable): [number, number] {
   throw new Error(`internal: variable ${v.name}.${v.id} is not in scope`);
 }
 
-function newScope(vars: readonly Variable[], parent: Scope | null): Scope {
+function newScope(vars: readonly Variable[], parent: Scope | null, early = false): Scope {
   const map = new Map<Variable, number>();
   for (let i = 0; i < vars.length; i++) map.set(vars[i]!, i + 1);
-  return { vars: map, parent };
+  return { vars: map, parent, early };
+}
+
+/**
+ * An operand the call fast path reads inline instead of calling its closure: a constant, or a
+ * variable of the innermost environment that cannot be unassigned. `undefined` otherwise.
+ */
+type Leaf =
+  | { readonly constant: true; readonly value: unknown }
+  | { readonly constant: false; readonly slot: number };
+
+function leafOf(node: Node, scope: Scope | null): Leaf | undefined {
+  if (node.kind === "quote") return { constant: true, value: node.value };
+  if (node.kind === "local" && scope !== null && !scope.early) {
+    const slot = scope.vars.get(node.variable);
+    if (slot !== undefined) return { constant: false, slot };
+  }
+  return undefined;
 }
 
 /** A node that cannot unwind: evaluating it calls nothing. */
@@ -289,6 +308,7 @@ class UnitCompiler {
     const inner = newScope(
       node.bindings.map(([v]) => v),
       scope,
+      true,
     );
     const inits = node.bindings.map(([v, init]) =>
       this.compile(init, inner, (init.kind === "lambda" && v.name) || proc),
@@ -353,6 +373,50 @@ class UnitCompiler {
     if (node.fn.kind === "global" && (n === 2 || n === 3)) {
       const cell = this.globals.cell(node.fn.name);
       const fname = node.fn.name;
+      const leaves = node.args.map((a) => leafOf(a, scope));
+      const call2 = (f: unknown, a: unknown, b: unknown): unknown => {
+        if (typeof f !== "function")
+          return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+        try {
+          return (f as Procedure)(a, b);
+        } catch (e) {
+          noteCallSite(e, proc, loc);
+          throw e;
+        }
+      };
+      // Operands read inline: `(< n 2)`, `(- n 1)`, `(f x y)` cost no closure call per operand.
+      const [l1, l2] = leaves;
+      if (n === 3 && l1 !== undefined && l2 !== undefined) {
+        if (!l1.constant && l2.constant) {
+          const s1 = l1.slot;
+          const c2 = l2.value;
+          return (env) => call2(cell.value, env[s1], c2);
+        }
+        if (!l1.constant && !l2.constant) {
+          const s1 = l1.slot;
+          const s2 = l2.slot;
+          return (env) => call2(cell.value, env[s1], env[s2]);
+        }
+        if (l1.constant && !l2.constant) {
+          const c1 = l1.value;
+          const s2 = l2.slot;
+          return (env) => call2(cell.value, c1, env[s2]);
+        }
+      }
+      if (n === 2 && l1 !== undefined && !l1.constant) {
+        const s1 = l1.slot;
+        return (env) => {
+          const f = cell.value;
+          if (typeof f !== "function")
+            return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+          try {
+            return (f as Procedure)(env[s1]);
+          } catch (e) {
+            noteCallSite(e, proc, loc);
+            throw e;
+          }
+        };
+      }
       const p1 = parts[1]!;
       if (n === 2) {
         return (env) => {

@@ -4,8 +4,8 @@
 // (scheme complex); the R5RS names live in (scheme r5rs).
 
 import { type PrimitiveSpec, prim } from "../../primitive.js";
-import { abs, add, div, mul, square, sub } from "./arithmetic.js";
-import { ge, gt, isNegative, isPositive, isZero, le, lt, max, min, numEq } from "./compare.js";
+import { abs, add, add2, div, div2, mul, mul2, square, sub, sub2 } from "./arithmetic.js";
+import { ge, ge2, gt, gt2, isNegative, isPositive, isZero, le, le2, lt, lt2, max, min, numEq, numEq2 } from "./compare.js";
 import { angle, imagPart, magnitude, makePolar, makeRectangular, realPart } from "./complex.js";
 import { exact, exactToInexact, inexact, inexactToExact } from "./conversion.js";
 import {
@@ -47,11 +47,11 @@ export const numberBaseBindings: Record<string, PrimitiveSpec> = {
   "exact?": prim(1, 1, isExact),
   "inexact?": prim(1, 1, isInexact),
   "exact-integer?": prim(1, 1, isExactIntegerPredicate),
-  "=": prim(1, -1, numEq),
-  "<": prim(1, -1, lt),
-  ">": prim(1, -1, gt),
-  "<=": prim(1, -1, le),
-  ">=": prim(1, -1, ge),
+  "=": prim(1, -1, numEq, numEq2),
+  "<": prim(1, -1, lt, lt2),
+  ">": prim(1, -1, gt, gt2),
+  "<=": prim(1, -1, le, le2),
+  ">=": prim(1, -1, ge, ge2),
   "zero?": prim(1, 1, isZero),
   "positive?": prim(1, 1, isPositive),
   "negative?": prim(1, 1, isNegative),
@@ -59,10 +59,10 @@ export const numberBaseBindings: Record<string, PrimitiveSpec> = {
   "even?": prim(1, 1, isEven),
   max: prim(1, -1, max),
   min: prim(1, -1, min),
-  "+": prim(0, -1, add),
-  "*": prim(0, -1, mul),
-  "-": prim(1, -1, sub),
-  "/": prim(1, -1, div),
+  "+": prim(0, -1, add, add2),
+  "*": prim(0, -1, mul, mul2),
+  "-": prim(1, -1, sub, sub2),
+  "/": prim(1, -1, div, div2),
   abs: prim(1, 1, abs),
   quotient: prim(2, 2, quotient),
   remainder: prim(2, 2, remainder),
