@@ -58,9 +58,16 @@ const SETUP: Readonly<Record<string, FileSetup>> = {
   },
 };
 
+interface FailedCheck {
+  /** The checked form as the harness writes it. */
+  readonly form: string;
+  readonly expected: string;
+  readonly got: string;
+}
+
 interface FileOutcome {
   readonly passed: number;
-  readonly failures: readonly string[];
+  readonly failures: readonly FailedCheck[];
 }
 
 const totals = { files: 0, passed: 0, failed: 0, known: 0 };
@@ -89,7 +96,11 @@ async function runCorpusFile(file: string): Promise<FileOutcome> {
   }
   const summary = /^RESULT (\d+) (\d+)$/m.exec(out);
   if (summary === null) throw new Error(`${file} printed no RESULT line:\n${out}`);
-  const failures = [...out.matchAll(/^FAIL (.*)$/gm)].map((m) => m[1]!);
+  const failures = [...out.matchAll(/^FAIL (.*)\n {2}expected: (.*)\n {2}got: {6}(.*)$/gm)].map((m) => ({
+    form: m[1]!,
+    expected: m[2]!,
+    got: m[3]!,
+  }));
   expect(failures.length).toBe(Number(summary[2]));
   return { passed: Number(summary[1]), failures };
 }
@@ -102,14 +113,17 @@ describe("R7RS conformance corpus", () => {
   it.each(CORPUS)("%s", async (file) => {
     const { passed, failures } = await runCorpusFile(file);
     const known = KNOWN_FAILURES.filter((k) => k.file === file);
-    const unexpected = failures.filter((f) => !known.some((k) => k.form === f));
-    const fixed = known.filter((k) => !failures.includes(k.form));
+    const unexpected = failures.filter((f) => !known.some((k) => k.form === f.form));
+    const fixed = known.filter((k) => !failures.some((f) => f.form === k.form));
     totals.files++;
     totals.passed += passed;
     totals.failed += failures.length;
     totals.known += failures.length - unexpected.length;
     console.log(`${file}: ${passed} checks passed, ${failures.length} failed (${failures.length - unexpected.length} known)`);
-    expect(unexpected, "checks that failed").toEqual([]);
+    expect(
+      unexpected.map((f) => `${f.form}  expected ${f.expected}, got ${f.got}`),
+      "checks that failed",
+    ).toEqual([]);
     expect(fixed.map((k) => k.form), "known failures that pass now: remove them from KNOWN_FAILURES").toEqual([]);
   });
 

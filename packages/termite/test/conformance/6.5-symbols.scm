@@ -1,0 +1,23 @@
+;; R7RS 6.5 Symbols: symbol?, symbol=?, symbol->string, string->symbol, |escaped| symbols.
+(import (scheme base) (conformance harness))
+
+(check (symbol? 'foo) => #t)
+(check (symbol? (car '(a b))) => #t)
+(check (symbol? "bar") => #f)
+(check (symbol? 'nil) => #t)
+(check (symbol? '()) => #f)
+(check (symbol? #f) => #f)
+(check (symbol=? 'a 'a) => #t)
+(check (symbol=? 'a 'a 'a) => #t)
+(check (symbol=? 'a 'b) => #f)
+(check (symbol->string 'flying-fish) => "flying-fish")
+(check (symbol->string 'Martin) => "Martin")
+(check (symbol->string (string->symbol "Malvina")) => "Malvina")
+(check (string->symbol "mISSISSIppi") => 'mISSISSIppi)
+(check (eq? (string->symbol "x y") '|x y|) => #t)
+(check (symbol->string '|a\x41;b|) => "aAb")
+(check (symbol->string '||) => "")
+(check (string->symbol "") => '||)
+(check (eq? 'abc (string->symbol (symbol->string 'abc))) => #t)
+
+(report)
