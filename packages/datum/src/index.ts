@@ -10,7 +10,7 @@ export type { DatumErrorCode } from "./datum-error.js";
 export { isEq, isEqual, isEqv } from "./equality.js";
 export * from "./location.js";
 export { flonumToString, numberToString } from "./number-text.js";
-export { display, write, writeShared, writeSimple } from "./printer.js";
+export { display, PRINT_HOOK, write, writeShared, writeSimple } from "./printer.js";
 export { ProcessId, Tag } from "./process.js";
 export { registry as sharedRegistry } from "./shared.js";
 export * from "./values.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { symbolNeedsBars } from "./atom-text.js";
-import { display, write, writeShared, writeSimple } from "./printer.js";
+import { display, PRINT_HOOK, write, writeShared, writeSimple } from "./printer.js";
 import {
   char,
   cons,
@@ -179,6 +179,12 @@ describe("write: containers", () => {
     );
     expect(write(new MultipleValues([1, sym("a"), string("s")]))).toBe('1 a "s"');
     expect(write(new MultipleValues([]))).toBe("");
+  });
+
+  it("prints an object through its PRINT_HOOK method, also inside a list", () => {
+    const port = { [PRINT_HOOK]: () => "#<input-port string>" };
+    expect(write(port)).toBe("#<input-port string>");
+    expect(display(list([port, 1]))).toBe("(#<input-port string> 1)");
   });
 
   it("writes foreign JS values as #<js …>", () => {

@@ -57,6 +57,9 @@ function abbreviation(head: unknown): string | undefined {
 // ### Atoms
 
 /** The text of a value that holds no other value, or undefined for containers. */
+/** The method an object of another package defines to choose its printed form (`#<input-port string>`). */
+export const PRINT_HOOK: unique symbol = Symbol.for("@termite/datum/print") as any;
+
 function atomText(v: unknown, display: boolean): string | undefined {
   switch (typeof v) {
     case "number":
@@ -96,6 +99,9 @@ function atomText(v: unknown, display: boolean): string | undefined {
   ) {
     return undefined;
   }
+  // Objects of other packages (ports, process ids) say how they print through this hook.
+  const hook = (v as { [PRINT_HOOK]?: unknown })[PRINT_HOOK];
+  if (typeof hook === "function") return String(hook.call(v));
   const ctor = (v as { constructor?: { name?: unknown } }).constructor;
   return `#<js ${typeof ctor?.name === "string" && ctor.name !== "" ? ctor.name : "object"}>`;
 }

@@ -4,10 +4,8 @@
 // be written into a message and mean the same process on another node. A tag is a unique token
 // (`make-tag`) compared by identity within a node; it carries (node, number) for the same reason.
 
+import { PRINT_HOOK } from "./printer.js";
 import { sharedClass } from "./shared.js";
-
-/** The key of the print hook a value may answer (`#<process :7000 12>`). */
-const PRINT_HOOK = Symbol.for("@termite/datum/print");
 
 /** Brand markers: recognisable across copies of this package. */
 const PROCESS_ID_MARK = Symbol.for("@termite/datum/ProcessId");

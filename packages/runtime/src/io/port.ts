@@ -5,7 +5,7 @@
 // present says what it is: a textual input port has `textIn`, a binary output port `bytesOut`.
 // Ports are node-local: they belong to the node that opened them.
 
-import { writeStringLiteral } from "@termite/datum";
+import { PRINT_HOOK, writeStringLiteral } from "@termite/datum";
 import type { ByteInput } from "./byte-input.js";
 import type { ByteOutput, TextOutput } from "./output.js";
 import type { TextInput } from "./text-input.js";
@@ -13,8 +13,9 @@ import type { TextInput } from "./text-input.js";
 export type PortKind = "string" | "bytevector" | "file" | "console";
 
 const PORT_MARK = Symbol.for("@termite/runtime/Port");
-/** The hook proposed for datum's printer: objects that have it print as what it returns. */
-export const PRINT_HOOK: unique symbol = Symbol.for("@termite/datum/print") as any;
+
+/** Re-exported for the io package's users: datum's printer calls it to print a port. */
+export { PRINT_HOOK };
 
 /** The ends a port has; absent ones are `null`. */
 export interface PortEnds {
