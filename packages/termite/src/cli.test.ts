@@ -37,6 +37,13 @@ describe("termite CLI", () => {
     expect(termite(["-e", "(exit #f)"]).code).toBe(1);
   });
 
+  it("runs the afters of active dynamic-winds on exit, but not on emergency-exit", () => {
+    const wind = (exit: string) =>
+      `(dynamic-wind (lambda () #f) (lambda () (dynamic-wind (lambda () #f) (lambda () ${exit}) (lambda () (display "inner ")))) (lambda () (display "outer")))`;
+    expect(termite(["-e", wind("(exit 4)")])).toMatchObject({ code: 4, stdout: "inner outer" });
+    expect(termite(["-e", wind("(emergency-exit 5)")])).toMatchObject({ code: 5, stdout: "" });
+  });
+
   it("gives 64 for a missing file or bad usage, 65 for a read error with its position", () => {
     expect(termite(["run", "no-such-file.scm"]).code).toBe(64);
     expect(termite(["--bogus"]).code).toBe(64);

@@ -8,6 +8,7 @@ import { ErrorObject, type Frame, type FrameStack, MultipleValues, type Resumabl
 import { SchemeRaise, schemeError } from "../errors.js";
 import {
   type DynamicEnvironment,
+  EMPTY_DYNAMIC_ENVIRONMENT,
   lookupParameter,
   windPath,
   withHandler,
@@ -15,7 +16,7 @@ import {
   withParameter,
   withWinder,
 } from "./dynamic.js";
-import { currentThread, type SchemeThread, setRaiseHook, ThreadExit } from "./thread.js";
+import { currentThread, type SchemeThread, setRaiseHook, setWindOutHook, ThreadExit } from "./thread.js";
 import { frame, pushFrame, startUnwind, UNWIND } from "./unwind.js";
 
 type Procedure = (...args: any[]) => unknown;
@@ -232,6 +233,11 @@ export function raise(payload: unknown): unknown {
     new ErrorObject("error", "exception handler returned from a non-continuable raise", [payload], "raise"),
   );
 }
+
+// `exit`: leave every winder (running the afters), then run `last` with nothing left to return to.
+setWindOutHook((thread, last) => {
+  enterContinuation(thread, makeContinuation(null, EMPTY_DYNAMIC_ENVIRONMENT), last);
+});
 
 setRaiseHook((payload, continuable) => (continuable ? raiseContinuable(payload) : raise(payload)));
 

@@ -125,14 +125,24 @@ export class SchemeThread {
           return;
         }
         if (ProgramExit.isInstance(e)) {
-          // `(exit n)`: the whole program ends; whoever runs it decides how (the CLI exits the process).
-          this.finish({ normal: true, value: undefined });
-          programExitHook(e);
-          return;
+          // `(exit n)` first runs the afters of every active dynamic-wind (R7RS §6.14), as frames;
+          // then the whole program ends, and whoever runs it decides how (the CLI exits the process).
+          if (!e.emergency && this.dyn.winders !== null) {
+            windOutThenExit(this, () => {
+              programExitHook(e);
+              return undefined;
+            });
+            decision = "continue";
+          } else {
+            this.finish({ normal: true, value: undefined });
+            programExitHook(e);
+            return;
+          }
+        } else {
+          const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
+          this.next = () => raiseHook(payload, false);
+          decision = "continue";
         }
-        const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
-        this.next = () => raiseHook(payload, false);
-        decision = "continue";
       }
       // The state was set by `suspend`; a synchronous wake has already made it runnable again.
       if (decision === "park") return;
@@ -174,6 +184,15 @@ let programExitHook: (exit: ProgramExit) => void = (exit) => {
 /** Who hears `(exit n)`: the CLI flushes output and exits the process. */
 export function setProgramExitHook(hook: (exit: ProgramExit) => void): void {
   programExitHook = hook;
+}
+
+/** Runs the afters of the thread's winders, then `last`; installed by control.ts, which owns winding. */
+let windOutThenExit: (thread: SchemeThread, last: () => unknown) => void = (_thread, last) => {
+  last();
+};
+
+export function setWindOutHook(hook: typeof windOutThenExit): void {
+  windOutThenExit = hook;
 }
 
 export function setRaiseHook(hook: typeof raiseHook): void {
