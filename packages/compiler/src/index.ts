@@ -1,1 +1,2 @@
 export * from "./interpreter/interpret.js";
+export * from "./js/index.js";

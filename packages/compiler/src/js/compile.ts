@@ -1,0 +1,108 @@
+// ## Compiling a unit and loading the generated JavaScript
+//
+// In memory the generated body becomes a function through `new Function`; on disk it is an ES
+// module exporting the same function, with a manifest beside it. Either way the function receives
+// the runtime helpers, the unit's global cells, its constants, call-site positions and lambda nodes.
+
+import { createHash } from "node:crypto";
+import type { CodeReference, ResumableCode, SourceLocation } from "@termite/datum";
+import type { Node } from "@termite/library-expander";
+import type { GlobalEnvironment } from "@termite/runtime";
+import { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
+import { runtimeSupport } from "./support.js";
+
+/** A compiled procedure's code: frame code and closure code at once (what `$code` holds). */
+export interface CompiledCode extends ResumableCode {
+  readonly ref: CodeReference;
+  /** The procedure's name as written, for backtraces. */
+  readonly name: string | undefined;
+  /** The lambda's core syntax tree, so closures of code that is not hosted can travel. */
+  readonly node: Node;
+  /** Makes a closure from its free values (boxes for assigned variables), in `$free` order. */
+  readonly make: (...free: unknown[]) => (...args: unknown[]) => unknown;
+}
+
+export interface CompileOptions extends Partial<Omit<GenerateOptions, "module" | "unit">> {
+  /** The module supplied (`""` for scripts and programs). */
+  readonly module?: string;
+  /** The unit's id: the root of its code ids. */
+  readonly unit?: string;
+  /** The source text, hashed with the ABI version (otherwise the generated code is hashed). */
+  readonly source?: string;
+}
+
+/** Generated code and what it needs, before it is loaded. */
+export interface CompiledModule extends GeneratedModule {
+  /** sha256 of the source (or the generated code) and the ABI version, in hex. */
+  readonly hash: string;
+  readonly abi: number;
+  readonly module: string;
+  readonly unit: string;
+}
+
+/** A loaded unit: the thunk that runs it, and its codes by id (for frames and closures received). */
+export interface CompiledUnit {
+  readonly run: () => unknown;
+  readonly codes: ReadonlyMap<string, CompiledCode>;
+  readonly compiled: CompiledModule;
+}
+
+/** Hash of a source text and the compiler ABI. */
+export function sourceHash(text: string): string {
+  return createHash("sha256").update(`termite-js-abi-${COMPILER_ABI}\n`).update(text).digest("hex");
+}
+
+/** Core nodes -> JavaScript text and tables; deterministic for the same tree, options and ABI. */
+export function compileModule(body: readonly Node[], options: CompileOptions = {}): CompiledModule {
+  const module = options.module ?? "";
+  const unit = options.unit ?? "main";
+  const generated = generate(body, { ...options, module, unit, block: options.block ?? false });
+  const hash = sourceHash(options.source ?? generated.body);
+  return { ...generated, hash, abi: COMPILER_ABI, module, unit };
+}
+
+/** The parameters of the function whose body `generate` writes. */
+export const MODULE_PARAMETERS = ["$rt", "$cells", "$K", "$LOC", "$NODES", "$meta"] as const;
+
+type ModuleFunction = (
+  rt: unknown,
+  cells: unknown[],
+  constants: readonly unknown[],
+  locations: readonly (SourceLocation | undefined)[],
+  nodes: readonly unknown[],
+  meta: { hash: string },
+) => () => unknown;
+
+/** Links a module function (from memory or from a file) to a global environment. */
+export function linkModule(
+  fn: ModuleFunction,
+  compiled: Pick<CompiledModule, "globals" | "constants" | "locations" | "nodes" | "hash" | "codes">,
+  globals: GlobalEnvironment,
+): { run: () => unknown; codes: Map<string, CompiledCode> } {
+  const cells = compiled.globals.map((g) => globals.cell(g));
+  const thunk = fn(runtimeSupport, cells, compiled.constants, compiled.locations, compiled.nodes, {
+    hash: compiled.hash,
+  });
+  const codes = new Map<string, CompiledCode>();
+  const top = (thunk as unknown as { $code: CompiledCode }).$code;
+  codes.set(top.ref.id, top);
+  collectCodes(thunk, codes);
+  return { run: thunk, codes };
+}
+
+function collectCodes(thunk: unknown, codes: Map<string, CompiledCode>): void {
+  const table = (thunk as { $codes?: CompiledCode[] }).$codes;
+  if (table) for (const c of table) codes.set(c.ref.id, c);
+}
+
+/** Compiles core nodes and loads them into `globals`: the result runs like an interpreted unit. */
+export function compileUnit(
+  body: readonly Node[],
+  globals: GlobalEnvironment,
+  options: CompileOptions = {},
+): CompiledUnit {
+  const compiled = compileModule(body, options);
+  const fn = new Function(...MODULE_PARAMETERS, compiled.body) as ModuleFunction;
+  const { run, codes } = linkModule(fn, compiled, globals);
+  return { run, codes, compiled };
+}

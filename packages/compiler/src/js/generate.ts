@@ -1,0 +1,737 @@
+// ## Core language -> direct-style JavaScript on the frame protocol
+//
+// Every lambda becomes a factory `$mkN(free…)` that returns a JS function: Scheme calls are JS
+// calls, Scheme locals are JS locals. Each non-tail call stores its result in a temp and checks for
+// `UNWIND`; on the marker it records a frame (this lambda's code, the control point, the live
+// values) and returns. Each lambda also gets a resume function `$RN(frame, value)`: one `case` per
+// control point restores the live values and runs the rest of the body after that call site,
+// written out again (the code after a call is copied into its case; it only runs on resumption).
+
+import type { SourceLocation } from "@termite/datum";
+import type { CaseLambda, Lambda, Node, Variable } from "@termite/library-expander";
+import { Analysis, isOpenCoded, mayUnwind } from "./analysis.js";
+
+/** Bumped whenever generated code or frame layouts change: frames only travel between equal ABIs. */
+export const COMPILER_ABI = 1;
+
+export interface GenerateOptions {
+  /** The module the code belongs to (`""` for scripts). */
+  readonly module: string;
+  /** The unit's id, the root of its code ids (`main`, `u3`). */
+  readonly unit: string;
+  /** Treat globals defined once by a lambda and never assigned as constants (libraries). */
+  readonly block: boolean;
+  /** Open-code `+`, `car`, `<`… of `scheme/base` (default true). */
+  readonly openCode?: boolean;
+  /** Control points, frames and the call budget; off only to measure their price (default true). */
+  readonly controlPoints?: boolean;
+}
+
+/** Generated JS plus the tables it refers to by index. */
+export interface GeneratedModule {
+  /** The body of `function (rt, cells, K, LOC, NODES, meta)`; returns the unit's thunk. */
+  readonly body: string;
+  /** Qualified names of the globals, in `$cells` order. */
+  readonly globals: readonly string[];
+  /** Quoted values that have no JS literal, in `$K` order. */
+  readonly constants: readonly unknown[];
+  /** Source positions of call sites, in `$LOC` order. */
+  readonly locations: readonly (SourceLocation | undefined)[];
+  /** Lambda nodes, in `$NODES` order (kept beside the code so closures can travel as trees). */
+  readonly nodes: readonly (Lambda | Node)[];
+  /** Code ids of every lambda, in order (the control-point table of the manifest). */
+  readonly codes: readonly { id: string; name: string | undefined; controlPoints: number }[];
+}
+
+type Stmt =
+  | { readonly k: "code"; readonly text: string }
+  | { readonly k: "call"; readonly cp: number; readonly target: string; readonly text: string }
+  | { readonly k: "if"; readonly test: string; readonly then: Stmt[]; readonly else: Stmt[] }
+  | { readonly k: "self"; readonly args: readonly string[] };
+
+const RUNTIME_NAMES = [
+  "UNWIND",
+  "UNBOUND",
+  "machine",
+  "pushFrame",
+  "unwindAndCall",
+  "noteCallSite",
+  "add2",
+  "sub2",
+  "mul2",
+  "negate",
+  "lt2",
+  "gt2",
+  "le2",
+  "ge2",
+  "numEq2",
+  "car",
+  "cdr",
+  "isZero",
+  "vectorRef",
+  "Pair",
+  "list",
+  "fn",
+  "gfn",
+  "gv",
+  "gset",
+  "arity",
+  "caseLambda",
+  "unboundProcedure",
+  "UNASSIGNED",
+] as const;
+
+/** The names the generated code expects in its `rt` argument. */
+export type RuntimeName = (typeof RUNTIME_NAMES)[number];
+
+function jsName(v: Variable): string {
+  let s = v.name.replace(/[^A-Za-z0-9_]/g, "_");
+  if (!/^[A-Za-z_]/.test(s)) s = `_${s}`;
+  return `${s}_${v.id}`;
+}
+
+/** Shared state of one module's generation. */
+class ModuleGen {
+  readonly globals: string[] = [];
+  private readonly globalIndex = new Map<string, number>();
+  readonly constants: unknown[] = [];
+  readonly locations: (SourceLocation | undefined)[] = [];
+  readonly nodes: (Lambda | Node)[] = [];
+  readonly codes: { id: string; name: string | undefined; controlPoints: number }[] = [];
+  readonly chunks: string[] = [];
+  private readonly usedIds = new Set<string>();
+  readonly openCode: boolean;
+  readonly controlPoints: boolean;
+
+  constructor(
+    readonly options: GenerateOptions,
+    readonly analysis: Analysis,
+  ) {
+    this.openCode = options.openCode ?? true;
+    this.controlPoints = options.controlPoints ?? true;
+  }
+
+  cell(name: string): string {
+    let i = this.globalIndex.get(name);
+    if (i === undefined) {
+      i = this.globals.length;
+      this.globals.push(name);
+      this.globalIndex.set(name, i);
+    }
+    return `$c${i}`;
+  }
+
+  constantGlobal(name: string): string {
+    this.cell(name);
+    return `$G${this.globalIndex.get(name)}`;
+  }
+
+  constant(value: unknown): string {
+    switch (typeof value) {
+      case "boolean":
+        return String(value);
+      case "undefined":
+        return "undefined";
+      case "number":
+        if (Object.is(value, -0)) return "-0";
+        return String(value);
+    }
+    if (value === null) return "null";
+    let i = this.constants.indexOf(value);
+    if (i < 0) {
+      i = this.constants.length;
+      this.constants.push(value);
+    }
+    return `$K[${i}]`;
+  }
+
+  location(loc: SourceLocation | undefined): number {
+    this.locations.push(loc);
+    return this.locations.length - 1;
+  }
+
+  /** A unique code id: the path asked for, or the path with `~2`, `~3`… when it is taken. */
+  codeId(path: string): string {
+    let id = path;
+    for (let i = 2; this.usedIds.has(id); i++) id = `${path}~${i}`;
+    this.usedIds.add(id);
+    return id;
+  }
+}
+
+/** How a procedure refers to itself, so that self calls are direct and self tail calls loop. */
+interface SelfName {
+  readonly variable?: Variable;
+  readonly global?: string;
+}
+
+/** Generates one lambda: its factory, its fast function and its resume function. */
+class LambdaGen {
+  private readonly index: number;
+  private readonly locals: string[] = [];
+  private readonly localSet = new Set<string>();
+  private temps = 0;
+  private cpCount = 0;
+  private lambdaCount = 0;
+  private selfTail = false;
+  private block: Stmt[] = [];
+  private readonly free: Variable[];
+  private readonly params: string[];
+  private readonly rest: string | null;
+
+  constructor(
+    private readonly m: ModuleGen,
+    private readonly node: Lambda,
+    private readonly id: string,
+    private readonly self: SelfName,
+  ) {
+    this.index = m.codes.length;
+    m.codes.push({ id, name: node.name, controlPoints: 0 });
+    m.nodes.push(node);
+    // A procedure's own letrec name is `$self` inside it, not a captured value.
+    this.free = m.analysis.freeIn(node).filter((v) => v !== self.variable);
+    this.params = node.params.map(jsName);
+    this.rest = node.rest ? jsName(node.rest) : null;
+    for (const v of this.free) this.declare(jsName(v));
+    this.declare("$self");
+  }
+
+  private declare(name: string): string {
+    if (!this.localSet.has(name)) {
+      this.localSet.add(name);
+      this.locals.push(name);
+    }
+    return name;
+  }
+
+  private temp(): string {
+    return this.declare(`$t${this.temps++}`);
+  }
+
+  private emit(s: Stmt): void {
+    this.block.push(s);
+  }
+
+  private code(text: string): void {
+    this.emit({ k: "code", text });
+  }
+
+  /** Emits the lambda and returns the JS expression that makes one closure of it. */
+  generate(): string {
+    const n = this.node;
+    for (const p of this.params) this.declare(p);
+    if (this.rest) this.declare(this.rest);
+    const body: Stmt[] = [];
+    this.block = body;
+    this.tail(n.body);
+    this.m.codes[this.index]!.controlPoints = this.cpCount;
+
+    const name = JSON.stringify(n.name ?? "lambda");
+    const i = this.index;
+    const nParams = this.params.length;
+    const boxParams = [...n.params, ...(n.rest ? [n.rest] : [])]
+      .filter((v) => this.m.analysis.boxed.has(v))
+      .map((v) => `${jsName(v)} = { v: ${jsName(v)} };`)
+      .join(" ");
+    const declared = this.locals.filter((x) => x !== "$self" && !this.free.some((v) => jsName(v) === x));
+    const innerLocals = declared.filter((x) => !this.params.includes(x) && x !== this.rest);
+    const cp = this.m.controlPoints;
+    const argList = this.rest ? "...$args" : this.params.join(", ");
+    const argArray = this.rest ? "$args" : `[${this.params.join(", ")}]`;
+    const lines: string[] = [];
+    lines.push(`function $mk${i}(${this.free.map(jsName).join(", ")}) {`);
+    lines.push(`  const $self = function (${argList}) {`);
+    if (this.rest) {
+      lines.push(
+        `    if ($args.length < ${nParams}) return $arity(${name}, "at least ${nParams}", $args.length);`,
+      );
+    } else {
+      lines.push(
+        `    if (arguments.length !== ${nParams}) return $arity(${name}, "${nParams}", arguments.length);`,
+      );
+    }
+    lines.push(`    let $at = -1${innerLocals.map((x) => `, ${x}`).join("")};`);
+    lines.push("    try {");
+    const loopLabel = this.selfTail ? "      $loop: for (;;) {" : "      {";
+    lines.push(loopLabel);
+    if (cp) lines.push(`        if (--$M.budget < 0) return $unwindAndCall($self, ${argArray});`);
+    if (this.rest) {
+      this.params.forEach((p, k) => {
+        lines.push(`        ${p} = $args[${k}];`);
+      });
+      lines.push(`        ${this.rest} = $list($args.slice(${nParams}));`);
+    }
+    if (boxParams) lines.push(`        ${boxParams}`);
+    lines.push(this.render(body, "fast", "        "));
+    lines.push("      }");
+    lines.push(`    } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
+    lines.push("  };");
+    lines.push(`  $self.$code = $C${i};`);
+    if (this.free.length > 0) lines.push(`  $self.$free = [${this.free.map(jsName).join(", ")}];`);
+    lines.push("  return $self;");
+    lines.push("}");
+    // The resume function: one case per control point, restoring the values saved there.
+    lines.push(`function $R${i}($f, $v) {`);
+    lines.push(`  const $s = $f.values;`);
+    lines.push(`  let $at = -1${this.locals.map((x) => `, ${x}`).join("")};`);
+    lines.push("  try {");
+    lines.push("    switch ($f.cp) {");
+    for (const [k, live, rest] of this.continuations(body)) {
+      lines.push(`      case ${k}: {`);
+      lines.push(`        ${live.map((x, j) => `${x} = $s[${j}];`).join(" ")}`);
+      lines.push(rest);
+      lines.push("      }");
+    }
+    lines.push("    }");
+    lines.push(`  } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
+    lines.push(`  throw new Error("internal: no control point " + $f.cp + " in " + $C${i}.ref.id);`);
+    lines.push("}");
+    lines.push(
+      `const $C${i} = { ref: { module: ${JSON.stringify(this.m.options.module)}, id: ${JSON.stringify(this.id)}, hash: $meta.hash }, name: ${n.name === undefined ? "undefined" : name}, node: $NODES[${i}], resume: $R${i}, make: $mk${i} };`,
+    );
+    this.m.chunks.push(lines.join("\n"));
+    return `$mk${i}(${this.free.map((v) => this.outerRef(v)).join(", ")})`;
+  }
+
+  /** How the enclosing function passes `v` to a nested factory: the box itself when boxed. */
+  private outerRef(v: Variable): string {
+    return this.self.variable === v ? "$self" : jsName(v);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /** For each control point: its number, the live names to restore (the call's temp last), the code after it. */
+  private continuations(body: Stmt[]): [number, string[], string][] {
+    const out: [number, string[], string][] = [];
+    const walk = (block: Stmt[], after: Stmt[]): void => {
+      block.forEach((s, idx) => {
+        const rest = [...block.slice(idx + 1), ...after];
+        if (s.k === "call") {
+          const [live, text] = this.continuation(s, rest);
+          out.push([s.cp, live, text]);
+        } else if (s.k === "if") {
+          walk(s.then, rest);
+          walk(s.else, rest);
+        }
+      });
+    };
+    walk(body, []);
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
+  private readonly liveCache = new Map<number, [string[], string]>();
+
+  /** The names live after call `s` (restored on resumption) and the code that runs after it. */
+  private continuation(s: Stmt & { k: "call" }, rest: Stmt[]): [string[], string] {
+    const cached = this.liveCache.get(s.cp);
+    if (cached) return cached;
+    const text = this.render(rest, "resume", "        ");
+    const used = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+    // The temp receiving the value is restored from `$v`, not from the frame.
+    const live = this.locals.filter((x) => used.has(x) && x !== s.target);
+    const result: [string[], string] = [live, `        ${s.target} = $v;\n${text}`];
+    this.liveCache.set(s.cp, result);
+    return result;
+  }
+
+  private render(stmts: Stmt[], mode: "fast" | "resume", indent: string): string {
+    const out: string[] = [];
+    const go = (block: Stmt[], after: Stmt[], ind: string): void => {
+      block.forEach((s, idx) => {
+        switch (s.k) {
+          case "code":
+            out.push(ind + s.text);
+            return;
+          case "call": {
+            out.push(`${ind}${s.target} = ${s.text};`);
+            if (this.m.controlPoints) {
+              const rest = [...block.slice(idx + 1), ...after];
+              const live = this.liveNames(s, rest);
+              out.push(
+                `${ind}if (${s.target} === $UNWIND) return $pushFrame($C${this.index}, ${s.cp}, [${live.join(", ")}]);`,
+              );
+            }
+            return;
+          }
+          case "if": {
+            const rest = [...block.slice(idx + 1), ...after];
+            out.push(`${ind}if (${s.test} !== false) {`);
+            go(s.then, rest, `${ind}  `);
+            out.push(`${ind}} else {`);
+            go(s.else, rest, `${ind}  `);
+            out.push(`${ind}}`);
+            return;
+          }
+          case "self": {
+            if (mode === "resume") {
+              out.push(`${ind}return $self(${s.args.join(", ")});`);
+              return;
+            }
+            const ps = this.rest ? [...this.params, this.rest] : this.params;
+            const tmps = s.args.map((a, j) => {
+              if (a === ps[j]) return a;
+              const t = `$a${j}`;
+              out.push(`${ind}${t} = ${a};`);
+              return t;
+            });
+            tmps.forEach((t, j) => {
+              if (t !== ps[j]) out.push(`${ind}${ps[j]} = ${t};`);
+            });
+            out.push(`${ind}continue $loop;`);
+            return;
+          }
+        }
+      });
+    };
+    go(stmts, [], indent);
+    return out.join("\n");
+  }
+
+  /** Live names at a control point, computed from the resume rendering of what follows it. */
+  private liveNames(s: Stmt & { k: "call" }, rest: Stmt[]): string[] {
+    const cached = this.liveCache.get(s.cp);
+    if (cached) return cached[0];
+    return this.continuation(s, rest)[0];
+  }
+
+  // ---------------------------------------------------------------- compiling nodes
+
+  private local(v: Variable): string {
+    if (this.self.variable === v) return "$self";
+    const name = jsName(v);
+    this.declare(name);
+    return this.m.analysis.boxed.has(v) ? `${name}.v` : name;
+  }
+
+  private global(name: string): string {
+    if (this.self.global === name) return "$self";
+    if (this.m.analysis.constantProcedures.has(name)) return this.m.constantGlobal(name);
+    return `$gv(${this.m.cell(name)})`;
+  }
+
+  /** A JS expression safe to evaluate twice: identifiers and literals stay, others go to a temp. */
+  private atom(js: string): string {
+    if (/^[\w$.[\]-]+$/.test(js) && !js.includes("(")) return js;
+    const t = this.temp();
+    this.code(`${t} = ${js};`);
+    return t;
+  }
+
+  private effect(node: Node): void {
+    const js = this.expr(node);
+    if (!/^[\w$.[\]]+$/.test(js) || js.startsWith("$gv")) this.code(`${js};`);
+  }
+
+  private expr(node: Node): string {
+    switch (node.kind) {
+      case "quote":
+        return this.m.constant(node.value);
+      case "local":
+        return this.local(node.variable);
+      case "global":
+        return this.global(node.name);
+      case "set": {
+        const value = this.expr(node.value);
+        if (node.target.kind === "global") this.code(`$gset(${this.m.cell(node.target.name)}, ${value});`);
+        else this.code(`${this.local(node.target.variable)} = ${value};`);
+        return "undefined";
+      }
+      case "define": {
+        // Top-level procedures are known by their qualified name (within the unit for scripts).
+        const self = this.m.analysis.constantProcedures.has(node.name) ? { global: node.name } : {};
+        const path = this.m.options.block ? node.name : `${this.id}/${node.name}`;
+        const value =
+          node.value.kind === "lambda"
+            ? this.lambdaAt(node.value, path, self)
+            : node.value.kind === "case-lambda"
+              ? this.caseLambda(node.value, undefined, path)
+              : this.expr(node.value);
+        const cell = this.m.cell(node.name);
+        if (this.m.analysis.constantProcedures.has(node.name)) {
+          const g = this.m.constantGlobal(node.name);
+          this.code(`${g} = ${value}; ${cell}.value = ${g};`);
+        } else this.code(`${cell}.value = ${value};`);
+        return "undefined";
+      }
+      case "if": {
+        const test = this.expr(node.test);
+        const els: Node = node.else ?? { kind: "quote", value: undefined };
+        if (!mayUnwind(node.then, this.m.openCode) && !mayUnwind(els, this.m.openCode)) {
+          const saved = this.block;
+          const thenBlock: Stmt[] = [];
+          const elseBlock: Stmt[] = [];
+          this.block = thenBlock;
+          const a = this.expr(node.then);
+          this.block = elseBlock;
+          const b = this.expr(els);
+          this.block = saved;
+          if (thenBlock.length === 0 && elseBlock.length === 0) return `(${test} !== false ? ${a} : ${b})`;
+          const t = this.temp();
+          thenBlock.push({ k: "code", text: `${t} = ${a};` });
+          elseBlock.push({ k: "code", text: `${t} = ${b};` });
+          this.emit({ k: "if", test, then: thenBlock, else: elseBlock });
+          return t;
+        }
+        const t = this.temp();
+        const saved = this.block;
+        const thenBlock: Stmt[] = [];
+        const elseBlock: Stmt[] = [];
+        this.block = thenBlock;
+        const a = this.expr(node.then);
+        thenBlock.push({ k: "code", text: `${t} = ${a};` });
+        this.block = elseBlock;
+        const b = this.expr(els);
+        elseBlock.push({ k: "code", text: `${t} = ${b};` });
+        this.block = saved;
+        this.emit({ k: "if", test, then: thenBlock, else: elseBlock });
+        return t;
+      }
+      case "lambda":
+        return this.lambda(node, undefined, {});
+      case "case-lambda":
+        return this.caseLambda(node, undefined);
+      case "begin": {
+        for (let i = 0; i < node.body.length - 1; i++) this.effect(node.body[i]!);
+        return this.expr(node.body[node.body.length - 1]!);
+      }
+      case "let":
+      case "letrec":
+        this.bind(node);
+        return this.expr(node.body);
+      case "call":
+        return this.call(node, false) as string;
+    }
+  }
+
+  private tail(node: Node): void {
+    switch (node.kind) {
+      case "if": {
+        const test = this.expr(node.test);
+        const saved = this.block;
+        const thenBlock: Stmt[] = [];
+        const elseBlock: Stmt[] = [];
+        this.block = thenBlock;
+        this.tail(node.then);
+        this.block = elseBlock;
+        this.tail(node.else ?? { kind: "quote", value: undefined });
+        this.block = saved;
+        this.emit({ k: "if", test, then: thenBlock, else: elseBlock });
+        return;
+      }
+      case "begin":
+        for (let i = 0; i < node.body.length - 1; i++) this.effect(node.body[i]!);
+        this.tail(node.body[node.body.length - 1]!);
+        return;
+      case "let":
+      case "letrec":
+        this.bind(node);
+        this.tail(node.body);
+        return;
+      case "call":
+        if (!isOpenCoded(node, this.m.openCode)) {
+          this.call(node, true);
+          return;
+        }
+        this.code(`return ${this.expr(node)};`);
+        return;
+      default:
+        this.code(`return ${this.expr(node)};`);
+    }
+  }
+
+  private bind(node: Node & { kind: "let" | "letrec" }): void {
+    const boxed = this.m.analysis.boxed;
+    if (node.kind === "let") {
+      for (const [v, init] of node.bindings) {
+        const value = this.named(init, v.name, {});
+        const name = this.declare(jsName(v));
+        this.code(boxed.has(v) ? `${name} = { v: ${value} };` : `${name} = ${value};`);
+      }
+      return;
+    }
+    for (const [v] of node.bindings) {
+      const name = this.declare(jsName(v));
+      this.code(boxed.has(v) ? `${name} = { v: $UNASSIGNED };` : `${name} = $UNASSIGNED;`);
+    }
+    for (const [v, init] of node.bindings) {
+      const self = !v.assigned && !boxed.has(v) ? { variable: v } : {};
+      const value = this.named(init, v.name, self);
+      this.code(boxed.has(v) ? `${jsName(v)}.v = ${value};` : `${jsName(v)} = ${value};`);
+    }
+  }
+
+  /** An init that may be a lambda known by a name (for ids, backtraces and self calls). */
+  private named(init: Node, name: string, self: SelfName): string {
+    if (init.kind === "lambda") return this.lambda(init, name, self);
+    if (init.kind === "case-lambda") return this.caseLambda(init, name);
+    return this.expr(init);
+  }
+
+  private lambda(node: Lambda, name: string | undefined, self: SelfName): string {
+    return this.lambdaAt(node, name ? `${this.id}/${name}` : `${this.id}/lambda${++this.lambdaCount}`, self);
+  }
+
+  private lambdaAt(node: Lambda, path: string, self: SelfName): string {
+    const gen = new LambdaGen(this.m, node, this.m.codeId(path), self);
+    const make = gen.generate();
+    for (const v of this.m.analysis.freeIn(node)) if (this.self.variable !== v) this.declare(jsName(v));
+    return make;
+  }
+
+  private caseLambda(node: CaseLambda, name: string | undefined, path?: string): string {
+    const clauses = node.clauses.map((c, k) => {
+      const make = path ? this.lambdaAt(c, `${path}/${k}`, {}) : this.lambda(c, name, {});
+      return `[${c.params.length}, ${c.rest !== null}, ${make}]`;
+    });
+    return `$caseLambda(${JSON.stringify(node.name ?? name ?? "case-lambda")}, [${clauses.join(", ")}])`;
+  }
+
+  /** Evaluates operands left to right: an operand is held in a temp when a later one may unwind. */
+  private operands(nodes: readonly Node[]): string[] {
+    const out: string[] = [];
+    let lastUnwinding = -1;
+    nodes.forEach((n, i) => {
+      if (mayUnwind(n, this.m.openCode)) lastUnwinding = i;
+    });
+    nodes.forEach((n, i) => {
+      const js = this.expr(n);
+      out.push(i < lastUnwinding ? this.atom(js) : js);
+    });
+    return out;
+  }
+
+  private at(loc: SourceLocation | undefined): string {
+    return loc ? `$at = ${this.m.location(loc)}, ` : "";
+  }
+
+  /** A call; in tail position emits `return` (or a loop jump) and returns nothing. */
+  private call(node: Node & { kind: "call" }, tail: boolean): string | undefined {
+    if (isOpenCoded(node, this.m.openCode)) return this.primitive(node);
+    const fn = node.fn;
+    const selfCall =
+      (fn.kind === "local" && this.self.variable === fn.variable) ||
+      (fn.kind === "global" && this.self.global === fn.name);
+    if (tail && selfCall && !this.node.rest && node.args.length === this.node.params.length) {
+      const args = this.operands(node.args);
+      this.selfTail = true;
+      args.forEach((_, j) => this.declare(`$a${j}`));
+      this.emit({ k: "self", args: args.map((a) => (/^[\w$]+$/.test(a) ? a : `(${a})`)) });
+      return;
+    }
+    let callee: string;
+    let args: string[];
+    if (selfCall) {
+      args = this.operands(node.args);
+      callee = "$self";
+    } else if (fn.kind === "global" && this.m.analysis.constantProcedures.has(fn.name)) {
+      args = this.operands(node.args);
+      callee = this.m.constantGlobal(fn.name);
+    } else if (fn.kind === "global") {
+      args = this.operands(node.args);
+      callee = `$gfn(${this.m.cell(fn.name)})`;
+    } else {
+      const all = this.operands([fn, ...node.args]);
+      callee = `$fn(${all[0]})`;
+      args = all.slice(1);
+    }
+    const text = `(${this.at(node.loc)}${callee})(${args.join(", ")})`;
+    if (tail) {
+      this.code(`return ${text};`);
+      return;
+    }
+    if (!this.m.controlPoints) {
+      const t = this.temp();
+      this.code(`${t} = ${text};`);
+      return t;
+    }
+    const t = this.temp();
+    this.emit({ k: "call", cp: this.cpCount++, target: t, text });
+    return t;
+  }
+
+  private primitive(node: Node & { kind: "call" }): string {
+    const name = (node.fn as { name: string }).name.slice("scheme/base#".length);
+    const args = this.operands(node.args);
+    const at = this.at(node.loc);
+    const [a, b] = args.length === 2 ? [this.atom(args[0]!), this.atom(args[1]!)] : [args[0]!, ""];
+    const isNumber = (x: string) => (/^-?\d/.test(x) ? "" : `typeof ${x} === "number" && `);
+    const compare = (op: string, slow: string) =>
+      `(${isNumber(a)}${isNumber(b)}true ? ${a} ${op} ${b} : (${at}$${slow}(${a}, ${b})))`;
+    switch (name) {
+      case "+":
+        return `(${at}$add2(${a}, ${b}))`;
+      case "-":
+        return args.length === 1 ? `(${at}$negate(${a}))` : `(${at}$sub2(${a}, ${b}))`;
+      case "*":
+        return `(${at}$mul2(${a}, ${b}))`;
+      case "<":
+        return compare("<", "lt2");
+      case ">":
+        return compare(">", "gt2");
+      case "<=":
+        return compare("<=", "le2");
+      case ">=":
+        return compare(">=", "ge2");
+      case "=":
+        return compare("===", "numEq2");
+      case "car":
+        return `(${at}$car(${a}))`;
+      case "cdr":
+        return `(${at}$cdr(${a}))`;
+      case "cons":
+        return `new $Pair(${a}, ${b})`;
+      case "null?":
+        return `(${a} === null)`;
+      case "pair?":
+        return `(${a} instanceof $Pair)`;
+      case "not":
+        return `(${a} === false)`;
+      case "zero?":
+        return `(${at}$isZero(${a}))`;
+      case "vector-ref":
+        return `(${at}$vectorRef(${a}, ${b}))`;
+      default:
+        throw new Error(`internal: no open-coding for ${name}`);
+    }
+  }
+}
+
+/** Generates the JS of one unit: `body` is deterministic for the same tree, options and ABI. */
+export function generate(body: readonly Node[], options: GenerateOptions): GeneratedModule {
+  const analysis = new Analysis(body, options.block);
+  const m = new ModuleGen(options, analysis);
+  const top: Lambda = {
+    kind: "lambda",
+    params: [],
+    rest: null,
+    body:
+      body.length === 0
+        ? { kind: "quote", value: undefined }
+        : body.length === 1
+          ? body[0]!
+          : { kind: "begin", body },
+  };
+  const make = new LambdaGen(m, top, m.codeId(options.unit), {}).generate();
+  const lines: string[] = [];
+  lines.push(`// Termite compiled unit ${JSON.stringify(options.unit)} of ${JSON.stringify(options.module)}, ABI ${COMPILER_ABI}`);
+  lines.push(`const { ${RUNTIME_NAMES.map((n) => `${n}: $${n === "machine" ? "M" : n}`).join(", ")} } = $rt;`);
+  m.globals.forEach((_, i) => {
+    lines.push(`const $c${i} = $cells[${i}];`);
+  });
+  m.globals.forEach((g, i) => {
+    if (analysis.constantProcedures.has(g)) lines.push(`let $G${i} = $unboundProcedure($c${i});`);
+  });
+  lines.push(...m.chunks);
+  lines.push(`const $unit = ${make};`);
+  lines.push(`$unit.$codes = [${m.codes.map((_, i) => `$C${i}`).join(", ")}];`);
+  lines.push("return $unit;");
+  return {
+    body: lines.join("\n"),
+    globals: m.globals,
+    constants: m.constants,
+    locations: m.locations,
+    nodes: m.nodes,
+    codes: m.codes,
+  };
+}
+

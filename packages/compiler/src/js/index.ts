@@ -1,0 +1,13 @@
+export { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
+export {
+  type CompiledCode,
+  type CompiledModule,
+  type CompiledUnit,
+  type CompileOptions,
+  compileModule,
+  compileUnit,
+  linkModule,
+  MODULE_PARAMETERS,
+  sourceHash,
+} from "./compile.js";
+export { runtimeSupport } from "./support.js";

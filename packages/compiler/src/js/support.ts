@@ -1,0 +1,118 @@
+// ## The run-time helpers generated code calls, beside the runtime's own exports
+//
+// Kept small so V8 inlines them into the compiled procedures.
+
+import { list, Pair } from "@termite/datum";
+import {
+  add2,
+  car,
+  cdr,
+  ge2,
+  type GlobalCell,
+  gt2,
+  isZero,
+  le2,
+  lt2,
+  machine,
+  mul2,
+  negate,
+  noteCallSite,
+  numEq2,
+  pushFrame,
+  schemeError,
+  sub2,
+  UNBOUND,
+  UNWIND,
+  unboundVariable,
+  unwindAndCall,
+  vectorRef,
+} from "@termite/runtime";
+import type { RuntimeName } from "./generate.js";
+
+type Procedure = (...args: unknown[]) => unknown;
+
+/** The value of a letrec variable before its init has run. */
+const UNASSIGNED: unique symbol = Symbol("unassigned");
+
+function notAProcedure(f: unknown): never {
+  return schemeError(undefined, "attempt to call a non-procedure", f);
+}
+
+/** The callee of a call through a local: a procedure, or a Scheme error. */
+function fn(f: unknown): Procedure {
+  return typeof f === "function" ? (f as Procedure) : notAProcedure(f);
+}
+
+/** The callee of a call through a global cell. */
+function gfn(cell: GlobalCell): Procedure {
+  const f = cell.value;
+  if (typeof f === "function") return f as Procedure;
+  return f === UNBOUND ? unboundVariable(cell.name) : notAProcedure(f);
+}
+
+/** Reads a global. */
+function gv(cell: GlobalCell): unknown {
+  const v = cell.value;
+  return v === UNBOUND ? unboundVariable(cell.name) : v;
+}
+
+/** `set!` of a global: it must be defined already. */
+function gset(cell: GlobalCell, v: unknown): void {
+  if (cell.value === UNBOUND) unboundVariable(cell.name);
+  cell.value = v;
+}
+
+function arity(name: string, expected: string, got: number): never {
+  return schemeError(name, `expected ${expected} argument(s), got ${got}`);
+}
+
+/** The procedure a `case-lambda` makes: the first clause whose arity fits is applied. */
+function caseLambda(name: string, clauses: [number, boolean, Procedure][]): Procedure {
+  const dispatch = (...args: unknown[]): unknown => {
+    for (const [min, rest, f] of clauses) {
+      if (args.length === min || (rest && args.length >= min)) return f(...args);
+    }
+    return schemeError(name, `no clause of case-lambda accepts ${args.length} argument(s)`);
+  };
+  Object.defineProperty(dispatch, "schemeName", { value: name });
+  Object.defineProperty(dispatch, "$clauses", { value: clauses.map((c) => c[2]) });
+  return dispatch;
+}
+
+/** What a constant procedure global holds before its definition has run. */
+function unboundProcedure(cell: GlobalCell): Procedure {
+  return () => unboundVariable(cell.name);
+}
+
+/** Everything generated code receives as `$rt`. */
+export const runtimeSupport: Readonly<Record<RuntimeName, unknown>> = {
+  UNWIND,
+  UNBOUND,
+  machine,
+  pushFrame,
+  unwindAndCall,
+  noteCallSite,
+  add2,
+  sub2,
+  mul2,
+  negate,
+  lt2,
+  gt2,
+  le2,
+  ge2,
+  numEq2,
+  car,
+  cdr,
+  isZero,
+  vectorRef,
+  Pair,
+  list,
+  fn,
+  gfn,
+  gv,
+  gset,
+  arity,
+  caseLambda,
+  unboundProcedure,
+  UNASSIGNED,
+};
