@@ -1,5 +1,6 @@
 // The interpreter on call-heavy code, against the same algorithm in plain JS in this process.
 // Figures are medians of several runs; compare the ratios, the machine is shared and noisy.
+import { spawnSync } from "node:child_process";
 import { memoryIoContext } from "@termite/runtime";
 import { TermiteSystem } from "@termite/termite";
 
@@ -10,6 +11,21 @@ const defs = `
 (define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
 (define (loop n) (if (= n 0) 'done (loop (- n 1))))
 (define (gen-list n) (let lp ((i 0) (acc '())) (if (= i n) acc (lp (+ i 1) (cons i acc)))))
+;; A generator made with call/cc: each value leaves the walk and re-enters it later.
+(define (make-generator lst)
+  (define return #f)
+  (define (resume-walk) (for-each (lambda (x) (call/cc (lambda (k) (set! resume-walk (lambda () (k #f))) (return x)))) lst) (return 'done))
+  (lambda () (call/cc (lambda (r) (set! return r) (resume-walk)))))
+(define (sum-generator n)
+  (let ((g (make-generator (gen-list n))))
+    (let lp ((acc 0)) (let ((v (g))) (if (eq? v 'done) acc (lp (+ acc v)))))))
+;; Strings and chars: build, upcase, count vowels, split on spaces.
+(define (string-workload n)
+  (let* ((words (let lp ((i 0) (acc '())) (if (= i n) acc (lp (+ i 1) (cons (number->string i 16) acc)))))
+         (text (apply string-append (map (lambda (w) (string-append w " ")) words)))
+         (up (string-upcase text))
+         (vowels (let lp ((i 0) (c 0)) (if (= i (string-length up)) c (lp (+ i 1) (if (memv (string-ref up i) '(#\\A #\\E)) (+ c 1) c))))))
+    (list (string-length text) vowels)))
 `;
 await system.runScript(defs, "bench.scm");
 
@@ -40,6 +56,8 @@ const rows = [
   ["tail loop 10^7", () => scheme("(loop 10000000)"), null],
   ["non-tail recursion 10^6 deep", () => scheme("(count 1000000)"), null],
   ["map over a 10^5 list", () => scheme("(length (map (lambda (x) (* x 2)) (gen-list 100000)))"), null],
+  ["call/cc generator, 10^4 values", () => scheme("(sum-generator 10000)"), null],
+  ["string and char workload (10^4 words)", () => scheme("(string-workload 10000)"), null],
 ];
 console.log("| benchmark | interpreter ms (median) | plain JS ms | ratio |");
 console.log("|---|---|---|---|");
@@ -49,4 +67,31 @@ for (const [name, s, js] of rows) {
   console.log(
     `| ${name} | ${ms.toFixed(1)} | ${jsMs === undefined ? "—" : jsMs.toFixed(2)} | ${jsMs === undefined ? "—" : `${(ms / jsMs).toFixed(0)}x`} |`,
   );
+}
+
+// Gambit's interpreter on the same machine, when `gsi` is installed (Debian: apt-get install gambc).
+const gambit = spawnSync(
+  "gsi",
+  [
+    "-e",
+    `(define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+     (define (run) (let ((t (real-time))) (fib 30) (* 1000 (- (real-time) t))))
+     (run) (display (list (run) (run) (run) (run) (run)))`,
+  ],
+  { encoding: "utf8" },
+);
+if (gambit.status === 0) {
+  const times = gambit.stdout
+    .replace(/[()]/g, "")
+    .trim()
+    .split(/\s+/)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const ours = await median(() => scheme("(fib 30)"), 5);
+  const theirs = times[Math.floor(times.length / 2)];
+  console.log(
+    `\nfib 30: Gambit ${"gsi"} interpreter ${theirs.toFixed(0)} ms, ours ${ours.toFixed(0)} ms: ours is ${(theirs / ours).toFixed(1)}x faster`,
+  );
+} else {
+  console.log("\n(gsi not found: no Gambit comparison)");
 }
