@@ -5,6 +5,9 @@
 // unspecified, and survives every error. `,q` quits, `,h` helps. When stdin is not a terminal it
 // evaluates every form it reads, without prompts.
 
+import { appendFileSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ExpandError } from "@termite/library-expander";
 import { ReadError, readAll } from "@termite/reader";
@@ -58,6 +61,7 @@ export async function startRepl(): Promise<void> {
     output: process.stdout,
     terminal: interactive,
     historySize: 1000,
+    history: interactive ? loadHistory() : [],
     prompt: "> ",
   });
   if (interactive) {
@@ -98,6 +102,7 @@ export async function startRepl(): Promise<void> {
     busy = false;
   };
   rl.on("line", (line) => {
+    if (interactive) saveHistoryLine(line);
     lines.push(line);
     void drain();
   });
@@ -113,4 +118,28 @@ export async function startRepl(): Promise<void> {
     };
     void finish();
   });
+}
+
+/** Interactive input is kept across sessions in `~/.termite_history` (newest last), as shells do. */
+const HISTORY_FILE = process.env.TERMITE_HISTORY ?? join(homedir(), ".termite_history");
+
+function loadHistory(): string[] {
+  try {
+    return readFileSync(HISTORY_FILE, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .slice(-1000)
+      .reverse();
+  } catch {
+    return [];
+  }
+}
+
+function saveHistoryLine(line: string): void {
+  if (line.trim() === "") return;
+  try {
+    appendFileSync(HISTORY_FILE, `${line}\n`);
+  } catch {
+    // A read-only home is no reason to stop the REPL.
+  }
 }
