@@ -1,0 +1,222 @@
+// ## The sender's side: runtime objects as described objects
+//
+// The serializer knows Scheme data; this hook tells it what the runtime's objects are made of.
+// Procedures travel as code plus environment, continuations as frames plus their dynamic
+// environment, globals and the console ports by name. What it does not recognise (file ports,
+// JS functions of the host) it leaves undescribed, so the serializer refuses it with the path.
+//
+// Frames, dynamic environments and code objects are plain JS objects with no brand: they are
+// recognised because they were reached from a continuation (or a runtime frame), which registers
+// them in `known` before the serializer meets them.
+
+import type { CodeUnit, LambdaCode } from "@termite/compiler";
+import type { Frame, FrameStack, ResumableCode } from "@termite/datum";
+import { ProcessId, Tag } from "@termite/datum";
+import {
+  type DynamicEnvironment,
+  type GlobalEnvironment,
+  type HandlerNode,
+  type ParameterBinding,
+  Port,
+  UNASSIGNED,
+  type Winder,
+} from "@termite/runtime";
+import type { CodeDescription, Description } from "@termite/serializer";
+import { packUnit } from "./core-tree.js";
+import { WireTags } from "./tags.js";
+
+type Procedure = (...args: unknown[]) => unknown;
+type Described = Description | CodeDescription;
+
+/** Extra knowledge for the sender: compiled code, application objects. */
+export interface DescribeExtension {
+  /** Describes `obj`, or answers `undefined` to leave it to the others. */
+  describe(obj: object): Described | undefined;
+}
+
+/** Finds the unit of interpreted code that carries no `unit` of its own. */
+export type UnitFinder = (code: ResumableCode) => CodeUnit | undefined;
+
+/** A compiled closure, as the JS back end exposes it. */
+interface CompiledClosure extends Procedure {
+  readonly $code: { readonly ref: { module: string; id: string; hash?: string } };
+  readonly $free: unknown[];
+}
+
+/**
+ * Makes the `describe` hook of one `encode` call. `globals` names primitives and library
+ * procedures; `findUnit` locates the syntax tree of interpreted frames.
+ */
+export function makeDescriber(
+  globals: GlobalEnvironment,
+  findUnit: UnitFinder,
+  extensions: readonly DescribeExtension[] = [],
+): (obj: object) => Described | undefined {
+  const known = new Map<object, Described>();
+  let globalNames: Map<unknown, string> | undefined;
+
+  /** Library globals (not a script's own `#x`): the receiver has the same modules. */
+  const globalName = (v: unknown): string | undefined => {
+    if (globalNames === undefined) {
+      globalNames = new Map();
+      for (const name of globals.names()) {
+        if (name.startsWith("#")) continue;
+        const value = globals.lookup(name);
+        if (
+          (typeof value === "function" || (typeof value === "object" && value !== null)) &&
+          !globalNames.has(value)
+        )
+          globalNames.set(value, name);
+      }
+    }
+    return globalNames.get(v);
+  };
+
+  const unitValue = (unit: CodeUnit): CodeUnit => {
+    if (!known.has(unit)) {
+      const { bytes, hash } = packUnit(unit);
+      known.set(unit, { tag: WireTags.CODE_UNIT, fields: [unit.module, unit.id, hash, bytes] });
+    }
+    return unit;
+  };
+
+  /** A code object as a field: interpreted code by (unit, id), any other by its reference. */
+  const codeValue = (code: ResumableCode | LambdaCode): object | undefined => {
+    if (known.has(code)) return code;
+    const unit = (code as { unit?: CodeUnit }).unit ?? findUnit(code as ResumableCode);
+    if (unit !== undefined && code.ref !== undefined) {
+      known.set(code, { tag: WireTags.INTERPRETED_CODE, fields: [unitValue(unit), code.ref.id] });
+      return code;
+    }
+    if (code.ref !== undefined) {
+      known.set(code, { code: code.ref });
+      return code;
+    }
+    return undefined;
+  };
+
+  const registerFrame = (f: Frame): void => {
+    if (known.has(f)) return;
+    const code = codeValue(f.code);
+    // Code without a reference cannot travel: leave the frame undescribed, so it is refused.
+    if (code === undefined) return;
+    known.set(f, {
+      tag: WireTags.FRAME,
+      fields: [code, f.cp, f.values],
+      labels: ["code", "control point", "values"],
+    });
+    // Runtime frames hold dynamic environments among their values (dynamic-wind, restore).
+    if (f.code.ref?.module === "termite/runtime")
+      for (const v of f.values) if (isDynamicEnvironment(v)) registerDynamic(v);
+  };
+
+  const registerDynamic = (root: DynamicEnvironment): void => {
+    const work: DynamicEnvironment[] = [root];
+    while (work.length > 0) {
+      const dyn = work.pop()!;
+      if (known.has(dyn)) continue;
+      known.set(dyn, {
+        tag: WireTags.DYNAMIC_ENVIRONMENT,
+        fields: [dyn.winders ?? false, dyn.handlers ?? false, dyn.parameters ?? false],
+        labels: ["winders", "handlers", "parameters"],
+      });
+      for (let w: Winder | null = dyn.winders; w !== null && !known.has(w); w = w.next) {
+        known.set(w, {
+          tag: WireTags.WINDER,
+          fields: [w.before, w.after, w.outer, w.next ?? false],
+          labels: ["before", "after", "outer", "next"],
+        });
+        work.push(w.outer);
+      }
+      for (let h: HandlerNode | null = dyn.handlers; h !== null && !known.has(h); h = h.next)
+        known.set(h, {
+          tag: WireTags.HANDLER,
+          fields: [h.handler, h.next ?? false],
+          labels: ["handler", "next"],
+        });
+      for (let b: ParameterBinding | null = dyn.parameters; b !== null && !known.has(b); b = b.next)
+        known.set(b, {
+          tag: WireTags.PARAMETER_BINDING,
+          fields: [b.parameter, b.value, b.next ?? false],
+          labels: ["parameter", "value", "next"],
+        });
+    }
+  };
+
+  const describeProcedure = (fn: Procedure): Described | undefined => {
+    const name = globalName(fn);
+    if (name !== undefined) return { tag: WireTags.GLOBAL, fields: [name] };
+    if ("$lambda" in fn) {
+      const lam = (fn as unknown as { $lambda: LambdaCode }).$lambda;
+      const env = (fn as unknown as { $env: unknown[] }).$env;
+      return {
+        tag: WireTags.INTERPRETED_CLOSURE,
+        fields: [codeValue(lam), env],
+        labels: ["code", "environment"],
+      };
+    }
+    if ("$clauses" in fn) {
+      const clauses = (fn as unknown as { $clauses: Procedure[] }).$clauses;
+      const name = (fn as unknown as { schemeName?: string }).schemeName ?? "case-lambda";
+      return { tag: WireTags.CASE_LAMBDA, fields: [name, ...clauses] };
+    }
+    if ("$frames" in fn && "$dyn" in fn) {
+      const k = fn as unknown as { $frames: FrameStack | null; $dyn: DynamicEnvironment };
+      const frames: Frame[] = [];
+      for (let s = k.$frames; s !== null; s = s.next) {
+        registerFrame(s.frame);
+        frames.push(s.frame);
+      }
+      registerDynamic(k.$dyn);
+      return {
+        tag: WireTags.CONTINUATION,
+        fields: [k.$dyn, ...frames],
+        labels: ["dynamic environment", ...frames.map((_, i) => `frame ${i}`)],
+      };
+    }
+    if ("$converter" in fn && "$value" in fn) {
+      const p = fn as unknown as { $value: unknown; $converter: Procedure | undefined };
+      return {
+        tag: WireTags.PARAMETER,
+        fields: [p.$value, p.$converter ?? false],
+        labels: ["value", "converter"],
+      };
+    }
+    if ("$code" in fn && "$free" in fn) {
+      const c = fn as CompiledClosure;
+      known.set(c.$code, { code: c.$code.ref });
+      return { tag: WireTags.CLOSURE, fields: [c.$code, c.$free], labels: ["code", "free variables"] };
+    }
+    return undefined;
+  };
+
+  return (obj) => {
+    const k = known.get(obj);
+    if (k !== undefined) return k;
+    if (obj === UNASSIGNED) return { tag: WireTags.UNASSIGNED, fields: [] };
+    if (obj instanceof ProcessId) return { tag: "pid", fields: [obj.node, obj.number] };
+    if (obj instanceof Tag) return { tag: "tag", fields: [obj.node, obj.number] };
+    if (Port.isInstance(obj)) {
+      // The node's console ports travel by role; any other port is bound to this node.
+      if (obj.kind === "console") return { tag: WireTags.CONSOLE_PORT, fields: [obj.name] };
+      return undefined;
+    }
+    for (const e of extensions) {
+      const d = e.describe(obj);
+      if (d !== undefined) return d;
+    }
+    if (typeof obj === "function") return describeProcedure(obj as Procedure);
+    return undefined;
+  };
+}
+
+function isDynamicEnvironment(v: unknown): v is DynamicEnvironment {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    Object.keys(v).length === 3 &&
+    "winders" in v &&
+    "handlers" in v &&
+    "parameters" in v
+  );
+}

@@ -1,0 +1,8 @@
+// ## Closures, continuations and runtime objects on the wire (docs/wire-format.md §7)
+
+export { datumToTree, type PackedUnit, packUnit, treeToDatum, unpackTree } from "./core-tree.js";
+export { type DescribeExtension, makeDescriber, type UnitFinder } from "./describe.js";
+export { installWire, wireError, wireOf } from "./install.js";
+export { type CompiledClosureCode, makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
+export { WireTags } from "./tags.js";
+export { Wire, type WireNode, type WireOptions } from "./wire.js";

@@ -1,0 +1,180 @@
+// ## The receiver's side: described runtime objects back to live ones
+//
+// Revivers only rebuild: a received unit is interpreted (compiled to closures, never run), code
+// references are looked up in this node's runtime or handed to a resolver the embedder supplies.
+// Nothing in the message runs until the program calls what it received.
+
+import { type CodeUnit, type InterpretedUnit, interpretUnit, type LambdaCode } from "@termite/compiler";
+import type { CodeReference, Frame, FrameStack, ResumableCode } from "@termite/datum";
+import { MString, ProcessId, Tag } from "@termite/datum";
+import {
+  type DynamicEnvironment,
+  type GlobalEnvironment,
+  type HandlerNode,
+  type IoContext,
+  ioSystem,
+  makeContinuation,
+  makeParameter,
+  type ParameterBinding,
+  runtimeCodeById,
+  schemeError,
+  UNASSIGNED,
+  type Winder,
+} from "@termite/runtime";
+import type { CodeResolver, Reviver } from "@termite/serializer";
+import { CodeReferenceError } from "@termite/serializer";
+import { unpackTree } from "./core-tree.js";
+import { WireTags } from "./tags.js";
+
+type Procedure = (...args: unknown[]) => unknown;
+
+/** Code the JS back end resolves: a compiled closure's code makes closures over a free-variable vector. */
+export interface CompiledClosureCode {
+  /**
+   * Makes a closure whose free variables live in `free`. The decoder fills `free` after this call
+   * and before anything can call the closure (so it may refer to the closure itself): read it at
+   * call time, not here.
+   */
+  makeClosure(free: unknown[]): Procedure;
+}
+
+/** What the receiver needs from its node. */
+export interface ReviveContext {
+  readonly globals: GlobalEnvironment;
+  readonly io: IoContext;
+  /** Units already interpreted on this node, by `module \0 id \0 hash`. */
+  readonly units: Map<string, InterpretedUnit>;
+  /** Told of each unit interpreted from a message. */
+  readonly onUnit?: ((unit: CodeUnit, interpreted: InterpretedUnit) => void) | undefined;
+  /** Resolves code references other than the runtime's own (compiled modules). May be async. */
+  readonly resolveCode?: ((ref: CodeReference) => unknown) | undefined;
+  /** Extra revivers (application objects, the JS back end's boxes). */
+  readonly revivers?: Readonly<Record<string, Reviver>> | undefined;
+}
+
+function text(x: unknown): string {
+  return x instanceof MString ? x.toString() : String(x);
+}
+
+function orNull<T>(x: unknown): T | null {
+  return x === false ? null : (x as T);
+}
+
+/** The revivers of the runtime's described objects. */
+export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
+  const unitOf = (fields: unknown[]): InterpretedUnit => {
+    const [module, id, hash, bytes] = fields;
+    const key = `${text(module)}\u0000${text(id)}\u0000${text(hash)}`;
+    let unit = ctx.units.get(key);
+    if (unit === undefined) {
+      if (!(bytes instanceof Uint8Array)) throw new Error("a code unit without its syntax tree");
+      const code: CodeUnit = { module: text(module), id: text(id), node: unpackTree(bytes) };
+      unit = interpretUnit(code, ctx.globals);
+      ctx.units.set(key, unit);
+      ctx.onUnit?.(code, unit);
+    }
+    return unit;
+  };
+  return {
+    [WireTags.GLOBAL]: ([name]) => {
+      const n = text(name);
+      if (!ctx.globals.isDefined(n)) throw new Error(`the global ${n} is not defined on this node`);
+      return ctx.globals.lookup(n);
+    },
+    [WireTags.CODE_UNIT]: unitOf,
+    [WireTags.INTERPRETED_CODE]: ([unit, id]) => {
+      const code = (unit as InterpretedUnit).codes.get(text(id));
+      if (code === undefined) throw new Error(`no code ${text(id)} in the received unit`);
+      return code;
+    },
+    [WireTags.INTERPRETED_CLOSURE]: ([code, env]) => {
+      if (!(code as LambdaCode).makeClosure)
+        throw new Error("an interpreted closure whose code is no lambda");
+      return (code as LambdaCode).makeClosure(env as unknown[]);
+    },
+    [WireTags.CASE_LAMBDA]: ([name, ...clauses]) => caseLambda(text(name), clauses as Procedure[]),
+    [WireTags.CLOSURE]: ([code, free]) => {
+      if (typeof (code as CompiledClosureCode)?.makeClosure !== "function")
+        throw new Error("a compiled closure whose code cannot make closures");
+      return (code as CompiledClosureCode).makeClosure(free as unknown[]);
+    },
+    [WireTags.FRAME]: ([code, cp, values]): Frame => {
+      if (typeof (code as ResumableCode)?.resume !== "function")
+        throw new Error("a frame whose code cannot resume");
+      return { code: code as ResumableCode, cp: Number(cp), values: values as unknown[] };
+    },
+    [WireTags.CONTINUATION]: ([dyn, ...frames]) => {
+      let stack: FrameStack | null = null;
+      for (let i = frames.length - 1; i >= 0; i--) stack = { frame: frames[i] as Frame, next: stack };
+      return makeContinuation(stack, dyn as DynamicEnvironment);
+    },
+    [WireTags.DYNAMIC_ENVIRONMENT]: ([winders, handlers, parameters]): DynamicEnvironment => ({
+      winders: orNull<Winder>(winders),
+      handlers: orNull<HandlerNode>(handlers),
+      parameters: orNull<ParameterBinding>(parameters),
+    }),
+    [WireTags.WINDER]: ([before, after, outer, next]): Winder => {
+      const n = orNull<Winder>(next);
+      return {
+        before: before as Procedure,
+        after: after as Procedure,
+        outer: outer as DynamicEnvironment,
+        next: n,
+        depth: (n?.depth ?? 0) + 1,
+      };
+    },
+    [WireTags.HANDLER]: ([handler, next]): HandlerNode => ({
+      handler: handler as Procedure,
+      next: orNull<HandlerNode>(next),
+    }),
+    [WireTags.PARAMETER_BINDING]: ([parameter, value, next]): ParameterBinding => ({
+      parameter: parameter as object,
+      value,
+      next: orNull<ParameterBinding>(next),
+    }),
+    [WireTags.PARAMETER]: ([value, converter]) =>
+      makeParameter(value, converter === false ? undefined : (converter as Procedure)),
+    [WireTags.CONSOLE_PORT]: ([role]) => {
+      const io = ioSystem(ctx.io);
+      const r = text(role);
+      if (r === "stdin") return io.stdin;
+      if (r === "stdout") return io.stdout;
+      if (r === "stderr") return io.stderr;
+      throw new Error(`no console port ${r}`);
+    },
+    [WireTags.UNASSIGNED]: () => UNASSIGNED,
+    pid: ([node, number]) => new ProcessId(text(node), Number(number)),
+    tag: ([node, number]) => new Tag(text(node), Number(number)),
+    ...ctx.revivers,
+  };
+}
+
+/** The resolver of code references: the runtime's own frames here, others through `resolveCode`. */
+export function makeResolver(ctx: ReviveContext): CodeResolver {
+  return {
+    resolve(ref) {
+      if (ref.module === "termite/runtime") return runtimeCodeById(ref.id);
+      if (ctx.resolveCode === undefined)
+        throw CodeReferenceError.unknown(ref, "this node resolves no compiled code");
+      return ctx.resolveCode(ref);
+    },
+  };
+}
+
+/** An interpreted `case-lambda` rebuilt from its clauses: the first whose arity fits is applied. */
+function caseLambda(name: string, clauses: Procedure[]): Procedure {
+  const arity = clauses.map((c) => {
+    const node = (c as unknown as { $lambda?: LambdaCode }).$lambda?.node;
+    return { min: node?.params.length ?? 0, rest: node ? node.rest !== null : true };
+  });
+  const dispatch = (...args: unknown[]): unknown => {
+    for (let i = 0; i < clauses.length; i++) {
+      const a = arity[i]!;
+      if (args.length === a.min || (a.rest && args.length >= a.min)) return clauses[i]!(...args);
+    }
+    return schemeError(name, `no clause of case-lambda accepts ${args.length} argument(s)`);
+  };
+  Object.defineProperty(dispatch, "schemeName", { value: name });
+  Object.defineProperty(dispatch, "$clauses", { value: clauses });
+  return dispatch;
+}

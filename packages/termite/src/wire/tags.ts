@@ -1,0 +1,30 @@
+// ## The described tag names of runtime objects (docs/wire-format.md §7)
+
+export const WireTags = {
+  /** A primitive or library global, by qualified name: `[name]`. */
+  GLOBAL: "global",
+  /** A unit of interpreted code: `[module, unitId, hash, treeBytes]`. */
+  CODE_UNIT: "code-unit",
+  /** One piece of interpreted code (a lambda or a resumable node): `[unit, codeId]`. */
+  INTERPRETED_CODE: "interpreted-code",
+  /** An interpreted closure: `[code, environment vector]`. */
+  INTERPRETED_CLOSURE: "interpreted-closure",
+  /** An interpreted `case-lambda`: `[name, clause…]`. */
+  CASE_LAMBDA: "case-lambda",
+  /** A compiled closure: `[CODE, free-variable vector]`. */
+  CLOSURE: "closure",
+  /** A frame: `[code, control point, values vector]`. */
+  FRAME: "frame",
+  /** A continuation: `[dynamic environment, frame…]`, innermost frame first. */
+  CONTINUATION: "continuation",
+  DYNAMIC_ENVIRONMENT: "dynamic-environment",
+  WINDER: "winder",
+  HANDLER: "handler",
+  PARAMETER_BINDING: "parameter-binding",
+  /** A parameter object made at run time: `[value, converter or #f]`. */
+  PARAMETER: "parameter",
+  /** One of the node's console ports, by role: `["stdin" | "stdout" | "stderr"]`. */
+  CONSOLE_PORT: "console-port",
+  /** A `letrec` variable not yet initialised. */
+  UNASSIGNED: "unassigned",
+} as const;

@@ -1,0 +1,84 @@
+// ## One node's wire: runtime objects to bytes and back
+//
+// Knows the node's globals (primitives and library procedures travel by name), its console (the
+// standard ports travel by role), the units of interpreted code it has loaded or received, and the
+// extensions that teach it compiled code.
+
+import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
+import type { CodeReference, ResumableCode } from "@termite/datum";
+import { write } from "@termite/datum";
+import type { GlobalEnvironment, IoContext } from "@termite/runtime";
+import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
+import { type DescribeExtension, makeDescriber } from "./describe.js";
+import { makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
+
+export interface WireOptions {
+  /** Teaches the sender more objects (compiled closures, application objects). */
+  readonly describe?: readonly DescribeExtension[];
+  /** Revivers for the tags those extensions send. */
+  readonly revivers?: Readonly<Record<string, Reviver>>;
+  /** Resolves code references outside the runtime (compiled modules); may return a promise. */
+  readonly resolveCode?: (ref: CodeReference) => unknown;
+}
+
+/** What a wire needs of its node. */
+export interface WireNode {
+  readonly globals: GlobalEnvironment;
+  readonly io: IoContext;
+}
+
+export class Wire {
+  /** Interpreted units by `module \0 id \0 hash`: received ones, so later messages reuse them. */
+  private readonly units = new Map<string, InterpretedUnit>();
+  /** The unit of each piece of interpreted code this node knows, for code that does not say. */
+  private readonly unitOfCode = new WeakMap<object, CodeUnit>();
+  private readonly context: ReviveContext;
+
+  constructor(
+    readonly node: WireNode,
+    private readonly options: WireOptions = {},
+  ) {
+    this.context = {
+      globals: node.globals,
+      io: node.io,
+      units: this.units,
+      // Received units are noted too, so that what was received can be sent on.
+      onUnit: (unit, interpreted) => this.noteUnit(unit, interpreted),
+      resolveCode: options.resolveCode,
+      revivers: options.revivers,
+    };
+  }
+
+  /** Records the unit of every code of `interpreted`, so frames of it can travel. */
+  noteUnit(unit: CodeUnit, interpreted: InterpretedUnit): void {
+    for (const code of interpreted.codes.values()) this.unitOfCode.set(code, unit);
+  }
+
+  /** The message bytes for `value`; throws `SerializeError` naming what cannot travel and its path. */
+  encode(value: unknown): Uint8Array {
+    const describe = makeDescriber(
+      this.node.globals,
+      (code: ResumableCode) => this.unitOfCode.get(code),
+      this.options.describe,
+    );
+    return encode(value, { describe, print: printable });
+  }
+
+  /** The value of a message; waits for the resolver when it fetches code. */
+  decode(bytes: Uint8Array): Promise<unknown> {
+    return decode(bytes, { revivers: makeRevivers(this.context), resolver: makeResolver(this.context) });
+  }
+
+  /** The value of a message whose code references resolve synchronously (`needs-async` otherwise). */
+  decodeSync(bytes: Uint8Array): unknown {
+    return decodeSync(bytes, { revivers: makeRevivers(this.context), resolver: makeResolver(this.context) });
+  }
+}
+
+function printable(value: unknown): string | undefined {
+  try {
+    return write(value);
+  } catch {
+    return undefined;
+  }
+}
