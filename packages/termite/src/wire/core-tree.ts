@@ -170,6 +170,7 @@ export function datumToTree(datum: unknown): Node {
         return {
           kind: "if",
           test: node(d[1]),
+          // biome-ignore lint/suspicious/noThenProperty: the core language names its branch `then`
           then: node(d[2]),
           else: d[3] === false ? undefined : node(d[3]),
           loc: loc(d[4]),

@@ -37,10 +37,17 @@ export interface DescribeExtension {
 /** Finds the unit of interpreted code that carries no `unit` of its own. */
 export type UnitFinder = (code: ResumableCode) => CodeUnit | undefined;
 
-/** A compiled closure, as the JS back end exposes it. */
+/** A compiled closure, as the JS back end exposes it: its code, and its free values in order. */
 interface CompiledClosure extends Procedure {
   readonly $code: { readonly ref: { module: string; id: string; hash?: string } };
-  readonly $free: unknown[];
+  readonly $free?: unknown[];
+}
+
+/** Compiled code keeps a captured and assigned variable in a box `{ v }`, shared by its users. */
+function isBox(v: unknown): v is { v: unknown } {
+  if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const keys = Object.keys(v);
+  return keys.length === 1 && keys[0] === "v";
 }
 
 /**
@@ -95,6 +102,10 @@ export function makeDescriber(
     return undefined;
   };
 
+  const registerBox = (v: unknown): void => {
+    if (isBox(v) && !known.has(v)) known.set(v, { tag: WireTags.BOX, fields: [v.v], labels: ["value"] });
+  };
+
   const registerFrame = (f: Frame): void => {
     if (known.has(f)) return;
     const code = codeValue(f.code);
@@ -105,9 +116,13 @@ export function makeDescriber(
       fields: [code, f.cp, f.values],
       labels: ["code", "control point", "values"],
     });
-    // Runtime frames hold dynamic environments among their values (dynamic-wind, restore).
-    if (f.code.ref?.module === "termite/runtime")
+    // Runtime frames hold dynamic environments among their values (dynamic-wind, restore);
+    // compiled frames hold the boxes of their assigned variables.
+    if (f.code.ref?.module === "termite/runtime") {
       for (const v of f.values) if (isDynamicEnvironment(v)) registerDynamic(v);
+    } else if ("make" in f.code) {
+      for (const v of f.values) registerBox(v);
+    }
   };
 
   const registerDynamic = (root: DynamicEnvironment): void => {
@@ -182,10 +197,16 @@ export function makeDescriber(
         labels: ["value", "converter"],
       };
     }
-    if ("$code" in fn && "$free" in fn) {
+    if ("$code" in fn) {
       const c = fn as CompiledClosure;
+      const free = c.$free ?? [];
       known.set(c.$code, { code: c.$code.ref });
-      return { tag: WireTags.CLOSURE, fields: [c.$code, c.$free], labels: ["code", "free variables"] };
+      for (const v of free) registerBox(v);
+      return {
+        tag: WireTags.CLOSURE,
+        fields: [c.$code, ...free],
+        labels: ["code", ...free.map((_, i) => `free variable ${i}`)],
+      };
     }
     return undefined;
   };

@@ -83,6 +83,7 @@ function interpreterNamesUnits(): boolean {
   const node: Node = {
     kind: "if",
     test: { kind: "call", fn: { kind: "global", name: "#probe" }, args: [] },
+    // biome-ignore lint/suspicious/noThenProperty: the core language names its branch `then`
     then: { kind: "quote", value: 1 },
     else: { kind: "quote", value: 2 },
   };

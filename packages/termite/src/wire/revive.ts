@@ -28,14 +28,10 @@ import { WireTags } from "./tags.js";
 
 type Procedure = (...args: unknown[]) => unknown;
 
-/** Code the JS back end resolves: a compiled closure's code makes closures over a free-variable vector. */
+/** Code the JS back end resolves: a compiled closure's code makes closures from its free values. */
 export interface CompiledClosureCode {
-  /**
-   * Makes a closure whose free variables live in `free`. The decoder fills `free` after this call
-   * and before anything can call the closure (so it may refer to the closure itself): read it at
-   * call time, not here.
-   */
-  makeClosure(free: unknown[]): Procedure;
+  /** Makes a closure over `free` (boxes for assigned variables), in `$free` order. */
+  make(...free: unknown[]): Procedure;
 }
 
 /** What the receiver needs from its node. */
@@ -93,10 +89,17 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       return (code as LambdaCode).makeClosure(env as unknown[]);
     },
     [WireTags.CASE_LAMBDA]: ([name, ...clauses]) => caseLambda(text(name), clauses as Procedure[]),
-    [WireTags.CLOSURE]: ([code, free]) => {
-      if (typeof (code as CompiledClosureCode)?.makeClosure !== "function")
+    [WireTags.CLOSURE]: ([code, ...free]) => {
+      if (typeof (code as CompiledClosureCode)?.make !== "function")
         throw new Error("a compiled closure whose code cannot make closures");
-      return (code as CompiledClosureCode).makeClosure(free as unknown[]);
+      return (code as CompiledClosureCode).make(...free);
+    },
+    // Two-phase: a box may hold a closure that holds the box.
+    [WireTags.BOX]: {
+      create: () => ({ v: undefined }),
+      fill: (box, [value]) => {
+        (box as { v: unknown }).v = value;
+      },
     },
     [WireTags.FRAME]: ([code, cp, values]): Frame => {
       if (typeof (code as ResumableCode)?.resume !== "function")

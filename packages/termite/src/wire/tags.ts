@@ -11,7 +11,7 @@ export const WireTags = {
   INTERPRETED_CLOSURE: "interpreted-closure",
   /** An interpreted `case-lambda`: `[name, clause…]`. */
   CASE_LAMBDA: "case-lambda",
-  /** A compiled closure: `[CODE, free-variable vector]`. */
+  /** A compiled closure: `[CODE, free value…]`, in the code's `$free` order. */
   CLOSURE: "closure",
   /** A frame: `[code, control point, values vector]`. */
   FRAME: "frame",
@@ -25,6 +25,8 @@ export const WireTags = {
   PARAMETER: "parameter",
   /** One of the node's console ports, by role: `["stdin" | "stdout" | "stderr"]`. */
   CONSOLE_PORT: "console-port",
+  /** A box of compiled code (a captured, assigned variable): `[value]`. */
+  BOX: "box",
   /** A `letrec` variable not yet initialised. */
   UNASSIGNED: "unassigned",
 } as const;

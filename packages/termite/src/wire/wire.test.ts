@@ -68,22 +68,6 @@ describe("closures", () => {
     expect(b.io.stdoutText).toContain("hello from a\n");
     expect(a.io.stdoutText).not.toContain("hello from a");
   });
-
-  it("a compiled closure plugs in through a describe extension and an async resolver", async () => {
-    // What the JS back end exposes: `$code` with a reference, `$free` values.
-    const code = { ref: { module: "test/adder", id: "#adder/lambda1", hash: "h1" } };
-    const adder = Object.assign((x: number) => x + 1, { $code: code, $free: [10] });
-    const bytes = a.wire.encode(list([adder]));
-    const c = await testNode({
-      resolveCode: async (ref) =>
-        ref.module === "test/adder"
-          ? { makeClosure: (free: unknown[]) => (x: number) => x + (free[0] as number) }
-          : undefined,
-    });
-    c.system.globals.define("#bytes", bytes);
-    // The resolver answers with a promise: u8vector->object parks the thread until it settles.
-    expect(await c.run("((car (u8vector->object bytes)) 5)")).toBe(15);
-  });
 });
 
 describe("continuations", () => {
