@@ -2,3 +2,4 @@ export * from "./create-system.js";
 export * from "./report.js";
 export * from "./system.js";
 export * from "./termite-library/index.js";
+export * from "./wire/index.js";

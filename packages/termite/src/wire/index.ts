@@ -1,6 +1,6 @@
 // ## Closures, continuations and runtime objects on the wire (docs/wire-format.md §7)
 
-export { CompiledCodeTable } from "./compiled-codes.js";
+export { CompiledCodeTable, runCompiledScript } from "./compiled-codes.js";
 export { datumToTree, type PackedUnit, packUnit, treeToDatum, unpackTree } from "./core-tree.js";
 export { type DescribeExtension, makeDescriber, type UnitFinder } from "./describe.js";
 export { installWire, wireError, wireOf } from "./install.js";
