@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { interpret } from "@termite/compiler";
+import { compileUnit, interpret } from "@termite/compiler";
 import { write } from "@termite/datum";
 import type { CoreModule, Node } from "@termite/library-expander";
 import {
@@ -141,9 +141,14 @@ export interface SystemOptions {
   readonly groups?: readonly PrimitiveGroup[];
   /** Options of the library registry (search path, loader of hosted modules…). */
   readonly registry?: LibraryRegistryOptions;
+  /** How core code runs: compiled to JavaScript (the default) or interpreted. */
+  readonly backend?: Backend;
   /** Extra setup once the registry exists: TS transformers, aliases. */
   readonly configure?: (system: TermiteSystem) => void;
 }
+
+/** The two ways of running core code; they follow the same frame protocol and mix freely. */
+export type Backend = "compile" | "interpret";
 
 /** The outcome of running code in a green thread. */
 export type RunResult = ExitReason;
@@ -160,7 +165,11 @@ export class TermiteSystem {
   /** The processes, mailboxes and services of this node (the `(termite)` library). */
   processes: ProcessNode | undefined;
 
+  /** How `load` runs core code. */
+  backend: Backend;
+
   constructor(options: SystemOptions = {}) {
+    this.backend = options.backend ?? "compile";
     this.registry = new LibraryRegistry(options.registry);
     this.io = options.io ?? processIoContext();
     const groups = [
@@ -236,15 +245,18 @@ export class TermiteSystem {
     return this.session;
   }
 
-  /** Core code of one unit -> a thunk that runs it (the interpreter, for now). */
+  /** Core code of one unit -> a thunk that runs it, compiled to JavaScript or interpreted. */
   load(module: CoreModule): () => unknown {
+    const unit = `u${this.unitCounter++}`;
+    if (this.backend === "compile")
+      return compileUnit(module.body, this.globals, { module: module.supplies ?? "", unit, block: module.block }).run;
     const node: Node =
       module.body.length === 0
         ? { kind: "quote", value: undefined }
         : module.body.length === 1
           ? module.body[0]!
           : { kind: "begin", body: module.body };
-    return interpret({ module: module.supplies ?? "", id: `u${this.unitCounter++}`, node }, this.globals);
+    return interpret({ module: module.supplies ?? "", id: unit, node }, this.globals);
   }
 
   /** Runs the bodies of libraries expanded but not yet run, in order, each in a green thread. */

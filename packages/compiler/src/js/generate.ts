@@ -216,8 +216,8 @@ class LambdaGen {
     this.emit({ k: "code", text });
   }
 
-  /** Emits the lambda and returns the JS expression that makes one closure of it. */
-  generate(): string {
+  /** Emits the lambda; returns its index and the variables its closures capture, in order. */
+  generate(): [number, Variable[]] {
     const n = this.node;
     for (const p of this.params) this.declare(p);
     if (this.rest) this.declare(this.rest);
@@ -226,7 +226,8 @@ class LambdaGen {
     this.tail(n.body);
     this.m.codes[this.index]!.controlPoints = this.cpCount;
 
-    const name = JSON.stringify(n.name ?? "lambda");
+    // The unit's own code has no procedure name (its backtrace lines show only the position).
+    const name = this.index === 0 ? "undefined" : JSON.stringify(n.name ?? "lambda");
     const i = this.index;
     const nParams = this.params.length;
     const boxParams = [...n.params, ...(n.rest ? [n.rest] : [])]
@@ -290,12 +291,13 @@ class LambdaGen {
       `const $C${i} = { ref: { module: ${JSON.stringify(this.m.options.module)}, id: ${JSON.stringify(this.id)}, hash: $meta.hash }, name: ${n.name === undefined ? "undefined" : name}, node: $NODES[${i}], resume: $R${i}, make: $mk${i} };`,
     );
     this.m.chunks.push(lines.join("\n"));
-    return `$mk${i}(${this.free.map((v) => this.outerRef(v)).join(", ")})`;
+    return [i, this.free];
   }
 
-  /** How the enclosing function passes `v` to a nested factory: the box itself when boxed. */
+  /** How this function passes `v` to a nested factory: the box itself when boxed. */
   private outerRef(v: Variable): string {
-    return this.self.variable === v ? "$self" : jsName(v);
+    if (this.self.variable === v) return "$self";
+    return this.declare(jsName(v));
   }
 
   // ---------------------------------------------------------------- rendering
@@ -572,10 +574,8 @@ class LambdaGen {
   }
 
   private lambdaAt(node: Lambda, path: string, self: SelfName): string {
-    const gen = new LambdaGen(this.m, node, this.m.codeId(path), self);
-    const make = gen.generate();
-    for (const v of this.m.analysis.freeIn(node)) if (this.self.variable !== v) this.declare(jsName(v));
-    return make;
+    const [i, free] = new LambdaGen(this.m, node, this.m.codeId(path), self).generate();
+    return `$mk${i}(${free.map((v) => this.outerRef(v)).join(", ")})`;
   }
 
   private caseLambda(node: CaseLambda, name: string | undefined, path?: string): string {
@@ -711,7 +711,8 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
           ? body[0]!
           : { kind: "begin", body },
   };
-  const make = new LambdaGen(m, top, m.codeId(options.unit), {}).generate();
+  const [topIndex] = new LambdaGen(m, top, m.codeId(options.unit), {}).generate();
+  const make = `$mk${topIndex}()`;
   const lines: string[] = [];
   lines.push(`// Termite compiled unit ${JSON.stringify(options.unit)} of ${JSON.stringify(options.module)}, ABI ${COMPILER_ABI}`);
   lines.push(`const { ${RUNTIME_NAMES.map((n) => `${n}: $${n === "machine" ? "M" : n}`).join(", ")} } = $rt;`);
