@@ -29,7 +29,7 @@ export const OPEN_CODED: ReadonlyMap<string, readonly number[]> = new Map([
 export function isOpenCoded(node: Node, enabled: boolean): boolean {
   if (!enabled || node.kind !== "call" || node.fn.kind !== "global") return false;
   const arities = OPEN_CODED.get(node.fn.name);
-  return arities !== undefined && arities.includes(node.args.length);
+  return arities?.includes(node.args.length) === true;
 }
 
 /** True when evaluating `node` may call Scheme code (and so may unwind). Lambda bodies do not count. */

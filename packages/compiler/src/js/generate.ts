@@ -46,7 +46,7 @@ export interface GeneratedModule {
 type Stmt =
   | { readonly k: "code"; readonly text: string }
   | { readonly k: "call"; readonly cp: number; readonly target: string; readonly text: string }
-  | { readonly k: "if"; readonly test: string; readonly then: Stmt[]; readonly else: Stmt[] }
+  | { readonly k: "if"; readonly test: string; readonly yes: Stmt[]; readonly no: Stmt[] }
   | { readonly k: "self"; readonly args: readonly string[] };
 
 const RUNTIME_NAMES = [
@@ -312,8 +312,8 @@ class LambdaGen {
           const [live, text] = this.continuation(s, rest);
           out.push([s.cp, live, text]);
         } else if (s.k === "if") {
-          walk(s.then, rest);
-          walk(s.else, rest);
+          walk(s.yes, rest);
+          walk(s.no, rest);
         }
       });
     };
@@ -358,9 +358,9 @@ class LambdaGen {
           case "if": {
             const rest = [...block.slice(idx + 1), ...after];
             out.push(`${ind}if (${s.test} !== false) {`);
-            go(s.then, rest, `${ind}  `);
+            go(s.yes, rest, `${ind}  `);
             out.push(`${ind}} else {`);
-            go(s.else, rest, `${ind}  `);
+            go(s.no, rest, `${ind}  `);
             out.push(`${ind}}`);
             return;
           }
@@ -471,7 +471,7 @@ class LambdaGen {
           const t = this.temp();
           thenBlock.push({ k: "code", text: `${t} = ${a};` });
           elseBlock.push({ k: "code", text: `${t} = ${b};` });
-          this.emit({ k: "if", test, then: thenBlock, else: elseBlock });
+          this.emit({ k: "if", test, yes: thenBlock, no: elseBlock });
           return t;
         }
         const t = this.temp();
@@ -485,7 +485,7 @@ class LambdaGen {
         const b = this.expr(els);
         elseBlock.push({ k: "code", text: `${t} = ${b};` });
         this.block = saved;
-        this.emit({ k: "if", test, then: thenBlock, else: elseBlock });
+        this.emit({ k: "if", test, yes: thenBlock, no: elseBlock });
         return t;
       }
       case "lambda":
@@ -517,7 +517,7 @@ class LambdaGen {
         this.block = elseBlock;
         this.tail(node.else ?? { kind: "quote", value: undefined });
         this.block = saved;
-        this.emit({ k: "if", test, then: thenBlock, else: elseBlock });
+        this.emit({ k: "if", test, yes: thenBlock, no: elseBlock });
         return;
       }
       case "begin":
@@ -614,7 +614,7 @@ class LambdaGen {
     if (tail && selfCall && !this.node.rest && node.args.length === this.node.params.length) {
       const args = this.operands(node.args);
       this.selfTail = true;
-      args.forEach((_, j) => this.declare(`$a${j}`));
+      for (let j = 0; j < args.length; j++) this.declare(`$a${j}`);
       this.emit({ k: "self", args: args.map((a) => (/^[\w$]+$/.test(a) ? a : `(${a})`)) });
       return;
     }
@@ -714,8 +714,12 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
   const [topIndex] = new LambdaGen(m, top, m.codeId(options.unit), {}).generate();
   const make = `$mk${topIndex}()`;
   const lines: string[] = [];
-  lines.push(`// Termite compiled unit ${JSON.stringify(options.unit)} of ${JSON.stringify(options.module)}, ABI ${COMPILER_ABI}`);
-  lines.push(`const { ${RUNTIME_NAMES.map((n) => `${n}: $${n === "machine" ? "M" : n}`).join(", ")} } = $rt;`);
+  lines.push(
+    `// Termite compiled unit ${JSON.stringify(options.unit)} of ${JSON.stringify(options.module)}, ABI ${COMPILER_ABI}`,
+  );
+  lines.push(
+    `const { ${RUNTIME_NAMES.map((n) => `${n}: $${n === "machine" ? "M" : n}`).join(", ")} } = $rt;`,
+  );
   m.globals.forEach((_, i) => {
     lines.push(`const $c${i} = $cells[${i}];`);
   });
@@ -735,4 +739,3 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
     codes: m.codes,
   };
 }
-

@@ -1,4 +1,3 @@
-export { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
 export {
   type CompiledCode,
   type CompiledModule,
@@ -10,4 +9,5 @@ export {
   MODULE_PARAMETERS,
   sourceHash,
 } from "./compile.js";
+export { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
 export { runtimeSupport } from "./support.js";

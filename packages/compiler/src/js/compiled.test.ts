@@ -1,0 +1,242 @@
+// What the JavaScript back end promises beyond the frame protocol: deterministic output, errors
+// that name the Scheme procedure and position, closures that expose their code and free values,
+// and continuations that mix compiled and interpreted frames both ways.
+
+import type { SourceLocation } from "@termite/datum";
+import type { Lambda, Node, Variable } from "@termite/library-expander";
+import { add2, backtraceOf, callCC, car, GlobalEnvironment, lt2, SchemeThread, sub2 } from "@termite/runtime";
+import { describe, expect, it } from "vitest";
+import { interpret } from "../interpreter/interpret.js";
+import { type CompiledCode, compileModule, compileUnit } from "./compile.js";
+
+let ids = 0;
+const v = (name: string, assigned = false): Variable => ({ name, id: ids++, assigned });
+const q = (value: unknown): Node => ({ kind: "quote", value });
+const l = (variable: Variable): Node => ({ kind: "local", variable });
+const g = (name: string): Node => ({ kind: "global", name });
+const call = (fn: Node, ...args: Node[]): Node => ({ kind: "call", fn, args });
+const at = (node: Node, loc: SourceLocation): Node => ({ ...node, loc }) as Node;
+const lam = (params: Variable[], body: Node, name?: string, rest: Variable | null = null): Lambda => ({
+  kind: "lambda",
+  params,
+  rest,
+  body,
+  name,
+});
+const iff = (test: Node, then: Node, els: Node): Node => ({ kind: "if", test, then, else: els });
+const def = (name: string, value: Node): Node => ({ kind: "define", name, value });
+const seq = (...body: Node[]): Node => ({ kind: "begin", body });
+const set = (name: string, value: Node): Node => ({ kind: "set", target: { kind: "global", name }, value });
+
+function globals(): GlobalEnvironment {
+  const env = new GlobalEnvironment();
+  env.define("scheme/base#+", add2);
+  env.define("scheme/base#-", sub2);
+  env.define("scheme/base#<", lt2);
+  env.define("scheme/base#car", car);
+  env.define("call/cc", callCC);
+  env.define("list", (...xs: unknown[]) => xs);
+  return env;
+}
+
+function inThread(thunk: () => unknown): Promise<{ normal: boolean; value?: unknown; condition?: unknown }> {
+  return new Promise((resolve) => {
+    const t = new SchemeThread(thunk);
+    t.onExit((r) => resolve(r as { normal: boolean; value?: unknown; condition?: unknown }));
+    t.start();
+  });
+}
+
+async function run(nodes: Node[], env = globals(), block = false): Promise<unknown> {
+  const r = await inThread(compileUnit(nodes, env, { unit: "test", block }).run);
+  if (!r.normal) throw r.condition;
+  return r.value;
+}
+
+function fibTree(): Node[] {
+  const n = v("n");
+  const body = iff(
+    call(g("scheme/base#<"), l(n), q(2)),
+    l(n),
+    call(
+      g("scheme/base#+"),
+      call(g("#fib"), call(g("scheme/base#-"), l(n), q(1))),
+      call(g("#fib"), call(g("scheme/base#-"), l(n), q(2))),
+    ),
+  );
+  return [def("#fib", lam([n], body, "fib")), call(g("#fib"), q(15))];
+}
+
+describe("the JavaScript back end", () => {
+  it("writes byte-identical JavaScript and the same hash for the same tree", () => {
+    const tree = fibTree();
+    const a = compileModule(tree, { module: "github.com/fred/fib@1.0", unit: "body", block: true });
+    const b = compileModule(tree, { module: "github.com/fred/fib@1.0", unit: "body", block: true });
+    expect(a.body).toBe(b.body);
+    expect(a.hash).toBe(b.hash);
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(compileModule(tree, { source: "(x)" }).hash).not.toBe(compileModule(tree, { source: "(y)" }).hash);
+  });
+
+  it("names procedures by qualified name and anonymous ones by a path inside their parent", () => {
+    const x = v("x");
+    const out = compileModule([def("#main", lam([], call(lam([x], l(x)), q(1)), "main"))], {
+      module: "github.com/fred/hello@2.0",
+      unit: "body",
+      block: true,
+    });
+    expect(out.codes.map((c) => c.id)).toEqual(["body", "#main", "#main/lambda1"]);
+  });
+
+  it("computes fib in block mode (direct calls) and in script mode (through cells)", async () => {
+    expect(await run(fibTree(), globals(), true)).toBe(610);
+    expect(await run(fibTree(), globals(), false)).toBe(610);
+  });
+
+  it("runs a self tail loop of 10^6 steps and still yields to the run loop", async () => {
+    const i = v("i");
+    const loop = v("loop");
+    const tree: Node = {
+      kind: "letrec",
+      bindings: [
+        [
+          loop,
+          lam(
+            [i],
+            iff(
+              call(g("scheme/base#<"), l(i), q(1_000_000)),
+              call(l(loop), call(g("scheme/base#+"), l(i), q(1))),
+              l(i),
+            ),
+            "loop",
+          ),
+        ],
+      ],
+      body: call(l(loop), q(0)),
+    };
+    expect(compileModule([tree]).body).toContain("continue $loop");
+    expect(await run([tree])).toBe(1_000_000);
+  });
+
+  it("reports a run-time error with the Scheme procedure and source position", async () => {
+    const loc: SourceLocation = { file: "bad.scm", line: 3, column: 7 };
+    const p = v("p");
+    const tree = [
+      def("#first", lam([p], at(call(g("scheme/base#car"), l(p)), loc), "first")),
+      call(g("#first"), q(5)),
+    ];
+    const r = await inThread(compileUnit(tree, globals(), { unit: "t" }).run);
+    expect(r.normal).toBe(false);
+    expect(backtraceOf(r.condition)[0]).toEqual({ procedure: "first", location: loc });
+  });
+
+  it("raises Scheme errors for a wrong argument count and a non-procedure", async () => {
+    const x = v("x");
+    await expect(run([call(lam([x], l(x), "one"))])).rejects.toMatchObject({
+      message: "expected 1 argument(s), got 0",
+    });
+    await expect(run([call(q(5))])).rejects.toMatchObject({ message: "attempt to call a non-procedure" });
+  });
+
+  it("gives closures their code (with the syntax tree) and free values; the code rebuilds them", async () => {
+    const x = v("x");
+    const y = v("y");
+    const inner = lam([y], call(g("scheme/base#+"), l(x), l(y)), "add-x");
+    const tree: Node = { kind: "let", bindings: [[x, q(5)]], body: inner };
+    const closure = (await run([tree])) as ((...a: unknown[]) => unknown) & {
+      $code: CompiledCode;
+      $free: unknown[];
+    };
+    expect(closure.$free).toEqual([5]);
+    expect(closure.$code.ref.id).toBe("test/lambda1");
+    expect(closure.$code.node).toBe(inner);
+    const copy = closure.$code.make(...closure.$free.map((f) => f));
+    expect(await inThread(() => copy(1))).toEqual({ normal: true, value: 6 });
+  });
+
+  it("boxes a captured and assigned variable so that its closures share it", async () => {
+    const n = v("n", true);
+    const counter = lam(
+      [],
+      seq(
+        { kind: "set", target: { kind: "local", variable: n }, value: call(g("scheme/base#+"), l(n), q(1)) },
+        l(n),
+      ),
+    );
+    const c = v("c");
+    const tree: Node = {
+      kind: "let",
+      bindings: [[n, q(0)]],
+      body: {
+        kind: "let",
+        bindings: [[c, counter]],
+        body: seq(call(l(c)), call(l(c)), call(g("list"), call(l(c)), l(c))),
+      },
+    };
+    const [count, closure] = (await run([tree])) as [number, { $free: unknown[] }];
+    expect(count).toBe(3);
+    expect(closure.$free).toEqual([{ v: 3 }]);
+  });
+
+  it("applies rest parameters and case-lambda clauses", async () => {
+    const a = v("a");
+    const r = v("r");
+    const b = v("b");
+    const tree = call(
+      g("list"),
+      call(lam([a], l(r), "rest", r), q(1), q(2), q(3)),
+      call({ kind: "case-lambda", clauses: [lam([], q("none")), lam([b], l(b))], name: "pick" }, q("one")),
+    );
+    const [rest, picked] = (await run([tree])) as [{ car: unknown }, unknown];
+    expect(rest.car).toBe(2);
+    expect(picked).toBe("one");
+  });
+});
+
+describe("continuations mixing compiled and interpreted frames", () => {
+  // (+ 10 (outer (lambda () (call/cc (lambda (k) (set! #k k) 1))))) with `outer` = (lambda (f) (+ 100 (f)))
+  // from the other back end; re-entering #k with 5 runs both frames again.
+  async function mixed(outerCompiled: boolean): Promise<unknown[]> {
+    const env = globals();
+    const results: unknown[] = [];
+    env.define("#record", (x: unknown) => {
+      results.push(x);
+      return x;
+    });
+    env.define("#k", false);
+    env.define("#n", 0);
+    const f = v("f");
+    const outerDef = def("#outer", lam([f], call(g("scheme/base#+"), q(100), call(l(f))), "outer"));
+    const k = v("k");
+    const main = seq(
+      call(
+        g("#record"),
+        call(
+          g("scheme/base#+"),
+          q(10),
+          call(g("#outer"), lam([], call(g("call/cc"), lam([k], seq(set("#k", l(k)), q(1)))))),
+        ),
+      ),
+      set("#n", call(g("scheme/base#+"), g("#n"), q(1))),
+      iff(call(g("scheme/base#<"), g("#n"), q(3)), call(g("#k"), g("#n")), q("done")),
+    );
+    if (outerCompiled) {
+      await run([outerDef], env);
+      const r = await inThread(interpret({ module: "", id: "i", node: main }, env));
+      expect(r).toEqual({ normal: true, value: "done" });
+    } else {
+      const r1 = await inThread(interpret({ module: "", id: "i", node: outerDef }, env));
+      expect(r1.normal).toBe(true);
+      expect(await run([main], env)).toBe("done");
+    }
+    return results;
+  }
+
+  it("compiled code calls an interpreted procedure whose callee captures, then re-enters", async () => {
+    expect(await mixed(false)).toEqual([111, 111, 112]);
+  });
+
+  it("interpreted code calls a compiled procedure whose callee captures, then re-enters", async () => {
+    expect(await mixed(true)).toEqual([111, 111, 112]);
+  });
+});
