@@ -1,6 +1,9 @@
 // The `termite` command as a user runs it: a real Node process, its output and exit code.
 
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -52,8 +55,27 @@ describe("termite CLI", () => {
     expect(r.stderr).toMatch(/unterminated\.scm:1:10: /);
   });
 
-  it("says --compile is not available yet, with 64", () => {
-    expect(termite(["run", "--compile", fixture("error-in-procedure.scm")]).code).toBe(64);
+  it("runs compiled by default, and the same under --compile and --interpret", () => {
+    const file = fixture("error-in-procedure.scm");
+    const compiled = termite(["run", "--compile", file]);
+    const interpreted = termite(["run", "--interpret", file]);
+    expect(compiled).toEqual(termite(["run", file]));
+    expect(interpreted).toEqual(compiled);
+    expect(compiled.stderr).toMatch(/in f \(.*error-in-procedure\.scm:4:15\)/);
+    expect(termite(["run", "--compile", "--interpret", file]).code).toBe(64);
+  });
+
+  it("writes a library's JavaScript and manifest with `compile -o DIR`, the same each time", () => {
+    const dir = mkdtempSync(join(tmpdir(), "termite-cli-"));
+    const args = ["compile", "-o", dir, "--search", fixture("modules"), fixture("modules/cats.sld")];
+    expect(termite(args)).toMatchObject({ code: 0, stderr: "" });
+    const js = readFileSync(join(dir, "cats.mjs"), "utf8");
+    const manifest = JSON.parse(readFileSync(join(dir, "cats.manifest.json"), "utf8"));
+    expect(js).toMatch(/^export default function/);
+    expect(manifest).toMatchObject({ format: "termite-compiled-unit", abi: 1 });
+    expect(manifest.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(termite(args).code).toBe(0);
+    expect(readFileSync(join(dir, "cats.mjs"), "utf8")).toBe(js);
   });
 
   it("REPL on a pipe: multi-line forms, values written, survives errors", () => {

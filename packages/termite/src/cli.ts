@@ -5,12 +5,16 @@
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
+//   termite compile [-o DIR] [--as MODULE] [--search DIR]… [--r7rs] FILE
+//                                   writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json
 //
 // Exit codes: 0 ok; (exit n) gives n; 64 bad usage or missing file; 65 a read or syntax error in
 // the program; 70 an uncaught Scheme error at run time.
 
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { compileToFiles } from "@termite/compiler";
 import { formatLocation } from "@termite/datum";
 import {
   ExpandError,
@@ -25,6 +29,7 @@ import { ioSystem, processIoContext, setProgramExitHook } from "@termite/runtime
 import { createSystem } from "./create-system.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
+import { TermiteSystem } from "./system.js";
 
 export const EXIT_USAGE = 64;
 export const EXIT_SYNTAX = 65;
@@ -36,6 +41,7 @@ const USAGE = `usage:
   termite FILE [ARGS...]                    same as run
   termite -e EXPR                           evaluate EXPR and write its value
   termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
+  termite compile [-o DIR] [--as MODULE] [--search DIR]... [--r7rs] FILE
 `;
 
 function fail(message: string, code: number): never {
@@ -69,11 +75,15 @@ async function run(argv: string[]): Promise<void> {
   });
   const [file, ...args] = positionals;
   if (file === undefined) fail(`run needs a FILE\n${USAGE}`, EXIT_USAGE);
-  if (values.compile)
-    fail("--compile: the JavaScript back end is not built yet; use --interpret", EXIT_USAGE);
+  if (values.compile && values.interpret)
+    fail(`--compile and --interpret exclude each other\n${USAGE}`, EXIT_USAGE);
   const text = readSource(file);
   const io = processIoContext([file, ...args]);
-  const system = await createSystem({ io });
+  // Compiled is the default; `--interpret` interprets everything, the prelude included.
+  const system = await new TermiteSystem({
+    io,
+    backend: values.interpret ? "interpret" : "compile",
+  }).boot();
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
@@ -151,6 +161,40 @@ async function expand(argv: string[]): Promise<void> {
   }
 }
 
+async function compile(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      output: { type: "string", short: "o" },
+      as: { type: "string" },
+      search: { type: "string", multiple: true },
+      r7rs: { type: "boolean" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const [file] = positionals;
+  if (file === undefined) fail(`compile needs a FILE\n${USAGE}`, EXIT_USAGE);
+  const text = readSource(file);
+  const system = await createSystem({ io: processIoContext([file]), searchPath: values.search ?? [] });
+  try {
+    const module = /^\s*(;[^\n]*\n\s*)*\(define-library\b/.test(text)
+      ? expandLibrary(system.registry, text, { file, as: values.as ? parseModulePath(values.as) : undefined })
+      : values.r7rs
+        ? expandProgram(system.registry, text, { file })
+        : system.scriptSession().expandText(text, { file });
+    const { js, manifest } = compileToFiles(module, { source: text });
+    const dir = values.output ?? ".";
+    const name = basename(file, extname(file));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.mjs`), js);
+    writeFileSync(join(dir, `${name}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+  } catch (e) {
+    if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
+    throw e;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined) return startRepl();
@@ -164,6 +208,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === "run") return run(rest);
   if (command === "expand") return expand(rest);
+  if (command === "compile") return compile(rest);
   if (command.startsWith("-") && command !== "--interpret" && command !== "--r7rs" && command !== "--compile")
     fail(`unknown option ${command}\n${USAGE}`, EXIT_USAGE);
   return run(argv);

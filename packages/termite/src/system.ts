@@ -249,7 +249,11 @@ export class TermiteSystem {
   load(module: CoreModule): () => unknown {
     const unit = `u${this.unitCounter++}`;
     if (this.backend === "compile")
-      return compileUnit(module.body, this.globals, { module: module.supplies ?? "", unit, block: module.block }).run;
+      return compileUnit(module.body, this.globals, {
+        module: module.supplies ?? "",
+        unit,
+        block: module.block,
+      }).run;
     const node: Node =
       module.body.length === 0
         ? { kind: "quote", value: undefined }

@@ -10,4 +10,10 @@ export {
   sourceHash,
 } from "./compile.js";
 export { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
+export {
+  type CompiledFiles,
+  type CompiledManifest,
+  compileToFiles,
+  loadCompiledFile,
+} from "./module-file.js";
 export { runtimeSupport } from "./support.js";
