@@ -2,13 +2,13 @@
 //
 // The reader records where each list, vector and string it builds came from, so that errors in
 // later stages (expander, runtime) can name file:line:col. A list's position travels in its first
-// pair: the reader makes that pair a `SourcePair`, which carries the location in a field. Other
-// values (vectors, strings, pairs made by later stages) keep theirs in a weak table beside the
-// value, so values made at run time pay nothing. The field is what makes reading fast: a weak
-// table insert costs several hundred ns, more than reading the list itself.
+// pair, which the reader makes a `SourcePair`; a string literal is a `SourceString`. Both carry the
+// position in fields, because a weak-table insert costs several hundred ns, more than reading the
+// list itself. Other values (vectors, pairs made by later stages) keep theirs in a weak table
+// beside the value, so values made at run time pay nothing.
 
 import { registry, sharedClass } from "./shared.js";
-import { Pair } from "./values.js";
+import { MString, Pair } from "./values.js";
 
 /** A position in Scheme source text. Lines and columns count from 1. */
 export interface SourceLocation {
@@ -19,37 +19,68 @@ export interface SourceLocation {
   readonly offset?: number | undefined;
 }
 
+// The position is kept in four plain fields rather than a `SourceLocation` object: the reader
+// makes one of these per list, and the object would double the allocations.
 class SourcePairImpl extends Pair {
   constructor(
     car: unknown,
     cdr: unknown,
-    /** Where the list (or abbreviation) this pair starts was read from. */
-    public location: SourceLocation,
+    public file: string | undefined,
+    public line: number,
+    public column: number,
+    public offset: number | undefined,
   ) {
     super(car, cdr);
   }
 }
 
 /**
- * A pair that knows where it was read from: the first pair of each list the reader builds. It is
- * a `Pair` in every other respect (`instanceof Pair`, printing, equality, serialization).
+ * A pair that knows where it was read from: the first pair of each list (and of each `'x`
+ * abbreviation) the reader builds. It is a `Pair` in every other respect (`instanceof Pair`,
+ * printing, equality, serialization). Read its position with `locationOf`.
  *
- * @example new SourcePair(1, null, { line: 1, column: 1 }) // (1), locationOf gives 1:1
+ * @example locationOf(new SourcePair(1, null, "a.scm", 3, 1, 40)) // { file: "a.scm", line: 3, column: 1, offset: 40 }
  */
 export const SourcePair = sharedClass("SourcePair", SourcePairImpl);
 export type SourcePair = SourcePairImpl;
+
+class SourceStringImpl extends MString {
+  constructor(
+    text: string,
+    /** Where the string literal was read from. */
+    public location: SourceLocation,
+  ) {
+    super(text);
+  }
+}
+
+/**
+ * A string literal that knows where it was read from. It is an `MString` in every other respect.
+ *
+ * @example new SourceString("hi", { line: 2, column: 5 }) // "hi", locationOf gives 2:5
+ */
+export const SourceString = sharedClass("SourceString", SourceStringImpl);
+export type SourceString = SourceStringImpl;
 
 const table = registry.locations as WeakMap<object, SourceLocation>;
 
 /** Records where `value` (a pair, vector, string or other object) was read from. */
 export function setLocation(value: object, location: SourceLocation): void {
-  if (value instanceof SourcePair) value.location = location;
+  if (value instanceof SourcePair) {
+    value.file = location.file;
+    value.line = location.line;
+    value.column = location.column;
+    value.offset = location.offset;
+  } else if (value instanceof SourceString) value.location = location;
   else table.set(value, location);
 }
 
 /** Where `value` was read from, if it is an object the reader built. */
 export function locationOf(value: unknown): SourceLocation | undefined {
-  if (value instanceof SourcePair) return value.location;
+  if (value instanceof SourcePair) {
+    return { file: value.file, line: value.line, column: value.column, offset: value.offset };
+  }
+  if (value instanceof SourceString) return value.location;
   return typeof value === "object" && value !== null ? table.get(value) : undefined;
 }
 

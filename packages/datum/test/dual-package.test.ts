@@ -62,4 +62,15 @@ describe("ESM and CJS builds in one process", () => {
     expect(cjs.write(cycle)).toBe("#0=(1 2 . #0#)");
     expect(cjs.writeShared(esm.list([cycle, cycle]))).toBe("(#0=(1 2 . #0#) #0#)");
   });
+
+  it("see each other's source positions", () => {
+    const form = new esm.SourcePair(1, null, "a.scm", 2, 3, 10);
+    expect(form).toBeInstanceOf(cjs.SourcePair);
+    expect(cjs.locationOf(form)).toEqual({ file: "a.scm", line: 2, column: 3, offset: 10 });
+    const literal = new cjs.SourceString("s", { line: 4, column: 1 });
+    expect(esm.locationOf(literal)).toEqual({ line: 4, column: 1 });
+    const vector = [1];
+    cjs.setLocation(vector, { file: "v.scm", line: 5, column: 6 });
+    expect(esm.formatLocation(esm.locationOf(vector)!)).toBe("v.scm:5:6");
+  });
 });

@@ -1,4 +1,4 @@
-import { EOF, intern, listToArray, locationOf, Pair } from "@termite/datum";
+import { EOF, intern, isEqual, listToArray, locationOf, MString, Pair, write } from "@termite/datum";
 import { describe, expect, it } from "vitest";
 import { DatumReader } from "./datum-reader.js";
 import { readAll } from "./read-all.js";
@@ -84,8 +84,22 @@ describe("source positions", () => {
   });
 
   it("records nothing with positions turned off", () => {
-    const [list] = readAll("(a)", { positions: false });
+    const [list, str] = readAll('(a) "s"', { positions: false });
     expect(locationOf(list)).toBeUndefined();
+    expect(locationOf(str)).toBeUndefined();
+  });
+
+  it("gives located lists and strings that print, compare and mutate like any others", () => {
+    const [list, str] = readAll(`(a 'b "c") "d"`, { file: "m.scm" });
+    expect(list).toBeInstanceOf(Pair);
+    expect(str).toBeInstanceOf(MString);
+    expect(write(list)).toBe(`(a 'b "c")`);
+    expect(isEqual(list, readAll(`(a (quote b) "c")`, { positions: false })[0])).toBe(true);
+    (list as Pair).car = 1;
+    expect(write(list)).toBe(`(1 'b "c")`);
+    expect(locationOf(list)).toMatchObject({ file: "m.scm", line: 1, column: 1 });
+    expect(locationOf((list as Pair).cdr)).toBeUndefined();
+    expect(locationOf(str)).toMatchObject({ file: "m.scm", line: 1, column: 12 });
   });
 });
 

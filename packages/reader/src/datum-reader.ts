@@ -6,8 +6,9 @@
 // symbol) builds its value directly from the text; there is no token object in between.
 //
 // Line numbers are kept up to date as newlines are passed (whitespace, comments, strings), so the
-// position of a list, vector or string costs one small object and one WeakMap entry; atoms (numbers,
-// symbols, chars) get none and pay nothing.
+// position of a list or string costs only a few fields on its first pair (`SourcePair`) or on the
+// string (`SourceString`); vectors and bytevectors, rarer, go in datum's weak table. Atoms
+// (numbers, symbols, chars) get no position and pay nothing.
 
 import {
   type Char,
@@ -16,6 +17,8 @@ import {
   intern,
   Pair,
   type SourceLocation,
+  SourcePair,
+  SourceString,
   type Sym,
   setLocation,
   string,
@@ -290,14 +293,17 @@ export class DatumReader {
         switch (frame.kind) {
           case LIST: {
             if (frame.dot === ELEMENTS) {
-              const pair = new Pair(value, null);
               if (frame.tail === null) {
+                const pair = this.positions
+                  ? new SourcePair(value, null, this.file, frame.line, frame.column, frame.offset)
+                  : new Pair(value, null);
                 frame.head = pair;
-                if (this.positions) setLocation(pair, this.frameLocation(frame));
+                frame.tail = pair;
               } else {
+                const pair = new Pair(value, null);
                 frame.tail.cdr = pair;
+                frame.tail = pair;
               }
-              frame.tail = pair;
             } else if (frame.dot === AFTER_DOT) {
               frame.tail!.cdr = value;
               frame.dot = AFTER_TAIL;
@@ -322,9 +328,10 @@ export class DatumReader {
             continue next;
           case ABBREVIATION: {
             depth--;
-            const form = new Pair(frame.symbol, new Pair(value, null));
-            if (this.positions) setLocation(form, this.frameLocation(frame));
-            value = form;
+            const rest = new Pair(value, null);
+            value = this.positions
+              ? new SourcePair(frame.symbol, rest, this.file, frame.line, frame.column, frame.offset)
+              : new Pair(frame.symbol, rest);
             datumStart = frame.offset;
             continue;
           }
@@ -622,9 +629,9 @@ export class DatumReader {
     } else {
       content = this.readEscaped(open, 34);
     }
-    const result = string(content);
-    if (this.positions) setLocation(result, { file: this.file, line, column, offset: open });
-    return result;
+    return this.positions
+      ? new SourceString(content, { file: this.file, line, column, offset: open })
+      : string(content);
   }
 
   //     |hello world|

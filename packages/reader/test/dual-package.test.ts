@@ -1,6 +1,6 @@
 // A process may load both builds of this package: symbols, datums and errors must agree.
 import { createRequire } from "node:module";
-import { intern } from "@termite/datum";
+import { intern, locationOf } from "@termite/datum";
 import { expect, it } from "vitest";
 import * as esm from "../dist/index.js";
 
@@ -20,4 +20,10 @@ it("recognises a ReadError thrown by the other build", () => {
   }
   expect(thrown).not.toBeInstanceOf(esm.ReadError);
   expect(esm.ReadError.isInstance(thrown)).toBe(true);
+});
+
+it("records positions the other build's datum package can see", () => {
+  const [list, str] = cjs.readAll('(a)\n"s"', { file: "dual.scm" });
+  expect(locationOf(list)).toEqual({ file: "dual.scm", line: 1, column: 1, offset: 0 });
+  expect(locationOf(str)).toEqual({ file: "dual.scm", line: 2, column: 1, offset: 4 });
 });
