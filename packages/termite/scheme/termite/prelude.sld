@@ -5,12 +5,13 @@
 
 (define-library (termite prelude)
   (import (except (scheme base) member assoc make-parameter) (scheme cxr) (termite internal)
-          (only (srfi 1) last-pair))
+          (only (srfi 1) last-pair) (only (scheme file) open-input-file open-output-file))
   (export map for-each vector-map vector-for-each string-map string-for-each
           member assoc make-parameter with-parameters
           make-lazy-promise make-promise promise? force
           call-with-port call-with-output-string call-with-input-string
           with-output-to-string
+          call-with-input-file call-with-output-file with-input-from-file with-output-to-file
           fold fold-left fold-right reduce filter remove partition find find-tail any every
           list-index delete delete! filter-map append-map count delete-duplicates
           list-tabulate assq-ref sort list-sort vector-sort)
@@ -108,6 +109,16 @@
 
     (define (call-with-port port proc)
       (call-with-values (lambda () (proc port))
+        (lambda results (close-port port) (apply values results))))
+    ;; (scheme file): the port is closed when proc or thunk returns, not when it escapes.
+    (define (call-with-input-file name proc) (call-with-port (open-input-file name) proc))
+    (define (call-with-output-file name proc) (call-with-port (open-output-file name) proc))
+    (define (with-input-from-file name thunk)
+      (%with-file-port current-input-port (open-input-file name) thunk))
+    (define (with-output-to-file name thunk)
+      (%with-file-port current-output-port (open-output-file name) thunk))
+    (define (%with-file-port parameter port thunk)
+      (call-with-values (lambda () (%with-parameter-bindings (list parameter) (list port) thunk))
         (lambda results (close-port port) (apply values results))))
     (define (call-with-output-string proc)
       (let ((port (open-output-string))) (proc port) (get-output-string port)))
