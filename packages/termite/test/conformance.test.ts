@@ -14,6 +14,7 @@ import { memoryIoContext, ProgramExit } from "@termite/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSystem } from "../src/create-system.js";
 import { installEval } from "../src/eval.js";
+import type { TermiteSystem } from "../src/system.js";
 import { R7RS_LIBRARIES } from "./conformance/r7rs-libraries.js";
 
 const TEST_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -41,6 +42,20 @@ interface FileSetup {
   readonly commandLine?: readonly string[];
   /** The file ends by calling `exit`: its status, and text the output must end with. */
   readonly exit?: { readonly status: number; readonly outputEndsWith: string };
+}
+
+/**
+ * Wires what boot() does not wire yet: eval and load (src/eval.ts), and the (scheme file)
+ * procedures written in the prelude. Each step is skipped once boot() does it itself.
+ */
+function completeSystem(system: TermiteSystem): void {
+  if (system.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(system);
+  const file = system.registry.library(parseModulePath("scheme/file"));
+  const fromPrelude = ["call-with-input-file", "call-with-output-file", "with-input-from-file", "with-output-to-file"];
+  if (file !== undefined && !file.exports.has("with-input-from-file")) {
+    for (const n of fromPrelude) system.globals.define(`scheme/file#${n}`, system.globals.lookup(`termite/prelude#${n}`));
+    system.registry.defineNativeLibrary("scheme/file", fromPrelude);
+  }
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "termite-conformance-"));
@@ -80,7 +95,7 @@ async function runCorpusFile(file: string): Promise<FileOutcome> {
     commandLine: setup.commandLine,
   });
   const system = await createSystem({ io, searchPath: [TEST_DIR] });
-  if (system.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(system);
+  completeSystem(system);
   const path = join(CORPUS_DIR, file);
   const result = await system.runProgram(readFileSync(path, "utf8"), path);
   const out = io.stdoutText;
@@ -153,7 +168,7 @@ function corpusSymbols(): Set<string> {
 describe("the corpus covers every binding", () => {
   it("of every R7RS-small library the registry holds, and the registry holds every R7RS name", async () => {
     const system = await createSystem({ io: memoryIoContext() });
-    if (system.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(system);
+    completeSystem(system);
     const used = corpusSymbols();
     const notInRegistry: string[] = [];
     const notInCorpus: string[] = [];
