@@ -7,6 +7,11 @@
   (export spawn spawn-link self process? ! ? ?? !? recv make-tag tag?
           publish-service unpublish-service resolve-service
           link unlink monitor demonitor thread-join!)
+  ;; Gambit's serialization, when the node has a wire (see src/wire/README.md).
+  (cond-expand
+    ((library (termite wire))
+     (import (termite wire))
+     (export object->u8vector u8vector->object)))
   (begin
     ;; (?? pred [timeout [default]]): takes the first message satisfying `pred`.
     (define (?? pred . options)

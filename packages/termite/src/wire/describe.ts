@@ -50,15 +50,23 @@ function isBox(v: unknown): v is { v: unknown } {
   return keys.length === 1 && keys[0] === "v";
 }
 
+/** The hooks of one `encode` call. */
+export interface Describer {
+  /** The serializer's `describe` hook. */
+  describe(obj: object): Described | undefined;
+  /** How error paths show a runtime object this describer knows (`#<winder>`), if it knows it. */
+  nameOf(obj: unknown): string | undefined;
+}
+
 /**
- * Makes the `describe` hook of one `encode` call. `globals` names primitives and library
- * procedures; `findUnit` locates the syntax tree of interpreted frames.
+ * Makes the hooks of one `encode` call. `globals` names primitives and library procedures;
+ * `findUnit` locates the syntax tree of interpreted frames.
  */
 export function makeDescriber(
   globals: GlobalEnvironment,
   findUnit: UnitFinder,
   extensions: readonly DescribeExtension[] = [],
-): (obj: object) => Described | undefined {
+): Describer {
   const known = new Map<object, Described>();
   let globalNames: Map<unknown, string> | undefined;
 
@@ -211,7 +219,7 @@ export function makeDescriber(
     return undefined;
   };
 
-  return (obj) => {
+  const describe = (obj: object): Described | undefined => {
     const k = known.get(obj);
     if (k !== undefined) return k;
     if (obj === UNASSIGNED) return { tag: WireTags.UNASSIGNED, fields: [] };
@@ -229,6 +237,14 @@ export function makeDescriber(
     if (typeof obj === "function") return describeProcedure(obj as Procedure);
     return undefined;
   };
+
+  const nameOf = (obj: unknown): string | undefined => {
+    const d = typeof obj === "object" && obj !== null ? known.get(obj) : undefined;
+    if (d === undefined) return undefined;
+    return "tag" in d ? `#<${d.tag}>` : `#<code ${d.code.module} ${d.code.id}>`;
+  };
+
+  return { describe, nameOf };
 }
 
 function isDynamicEnvironment(v: unknown): v is DynamicEnvironment {

@@ -44,7 +44,9 @@ export interface ReviveContext {
   readonly onUnit?: ((unit: CodeUnit, interpreted: InterpretedUnit) => void) | undefined;
   /** Resolves code references other than the runtime's own (compiled modules). May be async. */
   readonly resolveCode?: ((ref: CodeReference) => unknown) | undefined;
-  /** Extra revivers (application objects, the JS back end's boxes). */
+  /** This node's processes, so that a received id of a local process is the node's own id object. */
+  readonly processes?: { find(pid: ProcessId): { readonly pid: ProcessId } | undefined } | undefined;
+  /** Extra revivers (application objects). */
   readonly revivers?: Readonly<Record<string, Reviver>> | undefined;
 }
 
@@ -146,7 +148,10 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       throw new Error(`no console port ${r}`);
     },
     [WireTags.UNASSIGNED]: () => UNASSIGNED,
-    pid: ([node, number]) => new ProcessId(text(node), Number(number)),
+    pid: ([node, number]) => {
+      const pid = new ProcessId(text(node), Number(number));
+      return ctx.processes?.find(pid)?.pid ?? pid;
+    },
     tag: ([node, number]) => new Tag(text(node), Number(number)),
     ...ctx.revivers,
   };

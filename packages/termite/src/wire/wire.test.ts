@@ -185,4 +185,56 @@ describe("refusals", () => {
     const bytes = a.wire.encode(list([a.system.globals.lookup("test/extra#only-on-a")]));
     expect(() => b.wire.decodeSync(bytes)).toThrow(/test\/extra#only-on-a is not defined/);
   });
+
+  it("a continuation inside guard is refused for now, naming the runtime's handler on the path", async () => {
+    // guard's handler is a host closure of the runtime (withGuard), not yet describable.
+    const cond = (await a.fail(`
+      (define kg #f)
+      (guard (e (#t 'caught)) (+ 1 (call/cc (lambda (c) (set! kg c) 1))))
+      (object->u8vector kg)`)) as { code?: string; message: string };
+    expect(cond.code).toBe("wire-unserializable");
+    expect(cond.message).toContain(
+      "dynamic environment of #<procedure continuation> → handlers of #<dynamic-environment>",
+    );
+  });
+});
+
+describe("Scheme API", () => {
+  it("(termite) exports object->u8vector and u8vector->object when the node has a wire", async () => {
+    expect(
+      await a.run(
+        "(import (termite)) (let ((f (u8vector->object (object->u8vector (lambda (x) (* x 2)))))) (f 21))",
+      ),
+    ).toBe(42);
+  });
+
+  it("process ids of this node come back as the node's own ids; tags keep identity within a message", async () => {
+    const r = await a.run(`
+      (import (termite))
+      (let* ((t (make-tag))
+             (v (u8vector->object (object->u8vector (list t (self) t)))))
+        (list (eq? (car v) (caddr v)) (eq? (cadr v) (self))))`);
+    expect(write(r)).toBe("(#t #t)");
+  });
+
+  it("a continuation captured while letrec variables are unassigned resumes", async () => {
+    await a.run(`
+      (define kl #f)
+      (define (h) (letrec ((x (call/cc (lambda (c) (set! kl c) 1))) (y (lambda () x))) (+ x (y))))`);
+    expect(await a.run("(h)")).toBe(2);
+    expect(await b.call(send(await a.run("kl")), 20)).toBe(40);
+  });
+
+  it("a continuation sent while letrec variables are still unassigned resumes on the receiver", async (ctx) => {
+    await a.run(`
+      (define ku #f)
+      (define (h2)
+        (letrec ((x (call/cc (lambda (c) (set! ku (object->u8vector c)) 1)))
+                 (y (lambda () x)))
+          (+ x (y))))`);
+    const r = await a.run("(guard (e (#t (error-object-message e))) (h2))");
+    // Needs the interpreter to mark unassigned variables with the runtime's UNASSIGNED object.
+    if (typeof r !== "number") ctx.skip("the interpreter's unassigned marker is still a JS symbol");
+    expect(await b.call(b.wire.decodeSync((await a.run("ku")) as Uint8Array), 20)).toBe(40);
+  });
 });

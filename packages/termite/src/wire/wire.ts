@@ -5,7 +5,7 @@
 // extensions that teach it compiled code.
 
 import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
-import type { CodeReference, ResumableCode } from "@termite/datum";
+import type { CodeReference, ProcessId, ResumableCode } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
 import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
@@ -25,6 +25,8 @@ export interface WireOptions {
 export interface WireNode {
   readonly globals: GlobalEnvironment;
   readonly io: IoContext;
+  /** This node's processes: a received id of one of them is the id object the node handed out. */
+  readonly processes?: { find(pid: ProcessId): { readonly pid: ProcessId } | undefined } | undefined;
 }
 
 export class Wire {
@@ -42,6 +44,10 @@ export class Wire {
       globals: node.globals,
       io: node.io,
       units: this.units,
+      // Read when needed: the system makes its process node at boot, after the wire.
+      get processes() {
+        return node.processes;
+      },
       // Received units are noted too, so that what was received can be sent on.
       onUnit: (unit, interpreted) => this.noteUnit(unit, interpreted),
       resolveCode: options.resolveCode,
@@ -56,12 +62,15 @@ export class Wire {
 
   /** The message bytes for `value`; throws `SerializeError` naming what cannot travel and its path. */
   encode(value: unknown): Uint8Array {
-    const describe = makeDescriber(
+    const describer = makeDescriber(
       this.node.globals,
       (code: ResumableCode) => this.unitOfCode.get(code),
       this.options.describe,
     );
-    return encode(value, { describe, print: printable });
+    return encode(value, {
+      describe: describer.describe,
+      print: (v) => describer.nameOf(v) ?? printable(v),
+    });
   }
 
   /** The value of a message; waits for the resolver when it fetches code. */
