@@ -197,6 +197,15 @@ export function makeDescriber(
         labels: ["dynamic environment", ...frames.map((_, i) => `frame ${i}`)],
       };
     }
+    if ("$guard" in fn) {
+      // The handler `guard` installs: its continuation and the clauses' procedure.
+      const [guardK, handler] = (fn as unknown as { $guard: [unknown, unknown] }).$guard;
+      return {
+        tag: WireTags.GUARD_HANDLER,
+        fields: [guardK, handler],
+        labels: ["guard continuation", "clauses"],
+      };
+    }
     if ("$converter" in fn && "$value" in fn) {
       const p = fn as unknown as { $value: unknown; $converter: Procedure | undefined };
       return {

@@ -7,6 +7,7 @@
 import { type CodeUnit, type InterpretedUnit, interpretUnit, type LambdaCode } from "@termite/compiler";
 import type { CodeReference, Frame, FrameStack, ResumableCode } from "@termite/datum";
 import { MString, ProcessId, Tag } from "@termite/datum";
+import * as runtime from "@termite/runtime";
 import {
   type DynamicEnvironment,
   type GlobalEnvironment,
@@ -137,6 +138,12 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       value,
       next: orNull<ParameterBinding>(next),
     }),
+    [WireTags.GUARD_HANDLER]: ([guardK, handler]) => {
+      // Made by the runtime once it exports `guardHandler` (the factory `withGuard` uses).
+      const make = (runtime as { guardHandler?: (k: unknown, h: unknown) => Procedure }).guardHandler;
+      if (make === undefined) throw new Error("this node's runtime cannot rebuild guard handlers");
+      return make(guardK, handler);
+    },
     [WireTags.PARAMETER]: ([value, converter]) =>
       makeParameter(value, converter === false ? undefined : (converter as Procedure)),
     [WireTags.CONSOLE_PORT]: ([role]) => {

@@ -21,6 +21,8 @@ export const WireTags = {
   WINDER: "winder",
   HANDLER: "handler",
   PARAMETER_BINDING: "parameter-binding",
+  /** The exception handler a `guard` installs: `[guard continuation, clauses procedure]`. */
+  GUARD_HANDLER: "guard-handler",
   /** A parameter object made at run time: `[value, converter or #f]`. */
   PARAMETER: "parameter",
   /** One of the node's console ports, by role: `["stdin" | "stdout" | "stderr"]`. */
