@@ -90,6 +90,20 @@ function jsName(v: Variable): string {
   return `${s}_${v.id}`;
 }
 
+/**
+ * True when the first mention of `name` in straight-line code `text` is a plain assignment
+ * statement: its value at the control point is dead. Temps and let variables are assigned once,
+ * before any use on every path, so this is exact for them; anything else stays live.
+ */
+function assignedFirst(text: string, name: string): boolean {
+  const escaped = name.replace(/\$/g, "\\$");
+  const m = new RegExp(`(^|[^\\w$.])${escaped}(?![\\w$])`, "m").exec(text);
+  if (!m) return false;
+  const start = m.index + m[1]!.length;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  return /^\s*$/.test(text.slice(lineStart, start)) && /^ = (?!=)/.test(text.slice(start + name.length));
+}
+
 /** Shared state of one module's generation. */
 class ModuleGen {
   readonly globals: string[] = [];
@@ -330,7 +344,7 @@ class LambdaGen {
     const text = this.render(rest, "resume", "        ");
     const used = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
     // The temp receiving the value is restored from `$v`, not from the frame.
-    const live = this.locals.filter((x) => used.has(x) && x !== s.target);
+    const live = this.locals.filter((x) => used.has(x) && x !== s.target && !assignedFirst(text, x));
     const result: [string[], string] = [live, `        ${s.target} = $v;\n${text}`];
     this.liveCache.set(s.cp, result);
     return result;
@@ -655,13 +669,20 @@ class LambdaGen {
     const at = this.at(node.loc);
     const [a, b] = args.length === 2 ? [this.atom(args[0]!), this.atom(args[1]!)] : [args[0]!, ""];
     const isNumber = (x: string) => (/^-?\d/.test(x) ? "" : `typeof ${x} === "number" && `);
+    const isSmall = (x: string) =>
+      /^-?\d+$/.test(x) && Math.abs(Number(x)) < 2 ** 31
+        ? ""
+        : `typeof ${x} === "number" && (${x} | 0) === ${x} && `;
     const compare = (op: string, slow: string) =>
       `(${isNumber(a)}${isNumber(b)}true ? ${a} ${op} ${b} : (${at}$${slow}(${a}, ${b})))`;
     switch (name) {
+      // Exact integers of 32 bits add and subtract without leaving the safe range: no overflow check.
       case "+":
-        return `(${at}$add2(${a}, ${b}))`;
+        return `(${isSmall(a)}${isSmall(b)}true ? ${a} + ${b} : (${at}$add2(${a}, ${b})))`;
       case "-":
-        return args.length === 1 ? `(${at}$negate(${a}))` : `(${at}$sub2(${a}, ${b}))`;
+        return args.length === 1
+          ? `(${at}$negate(${a}))`
+          : `(${isSmall(a)}${isSmall(b)}true ? ${a} - ${b} : (${at}$sub2(${a}, ${b})))`;
       case "*":
         return `(${at}$mul2(${a}, ${b}))`;
       case "<":
