@@ -118,6 +118,30 @@ describe("the JavaScript back end", () => {
     expect(await run([tree])).toBe(1_000_000);
   });
 
+  it("loops a script's self tail calls only while the global still holds the procedure", async () => {
+    // (define (f n) (if (< n 1) 'old (begin (if (= n 5) (set! f (lambda (m) 'new))) (f (- n 1)))))
+    const m = v("m");
+    const i = v("i");
+    const redefine = set("#f", lam([m], q("new")));
+    const f = def(
+      "#f",
+      lam(
+        [i],
+        iff(
+          call(g("scheme/base#<"), l(i), q(1)),
+          q("old"),
+          seq(
+            iff(call(g("scheme/base#<"), l(i), q(5)), redefine, q(false)),
+            call(g("#f"), call(g("scheme/base#-"), l(i), q(1))),
+          ),
+        ),
+        "f",
+      ),
+    );
+    expect(await run([f, call(g("#f"), q(1_000_000))])).toBe("new");
+    expect(compileModule([f]).body).toContain("continue $loop");
+  });
+
   it("reports a run-time error with the Scheme procedure and source position", async () => {
     const loc: SourceLocation = { file: "bad.scm", line: 3, column: 7 };
     const p = v("p");

@@ -177,6 +177,8 @@ class ModuleGen {
 interface SelfName {
   readonly variable?: Variable;
   readonly global?: string;
+  /** A global that names this procedure unless something redefines it (scripts). */
+  readonly redefinable?: string;
 }
 
 /** Generates one lambda: its factory, its fast function and its resume function. */
@@ -454,7 +456,9 @@ class LambdaGen {
       }
       case "define": {
         // Top-level procedures are known by their qualified name (within the unit for scripts).
-        const self = this.m.analysis.constantProcedures.has(node.name) ? { global: node.name } : {};
+        const self = this.m.analysis.constantProcedures.has(node.name)
+          ? { global: node.name }
+          : { redefinable: node.name };
         const path = this.m.options.block ? node.name : `${this.id}/${node.name}`;
         const value =
           node.value.kind === "lambda"
@@ -625,6 +629,23 @@ class LambdaGen {
     const selfCall =
       (fn.kind === "local" && this.self.variable === fn.variable) ||
       (fn.kind === "global" && this.self.global === fn.name);
+    // A script's procedure may be redefined while it runs: its self tail calls loop only while
+    // the global still holds this very closure.
+    const guarded = fn.kind === "global" && this.self.redefinable === fn.name;
+    if (tail && guarded && !this.node.rest && node.args.length === this.node.params.length) {
+      const args = this.operands(node.args).map((a) => this.atom(a));
+      this.selfTail = true;
+      for (let j = 0; j < args.length; j++) this.declare(`$a${j}`);
+      const cell = this.m.cell(fn.name);
+      const other = `return (${this.at(node.loc)}$gfn(${cell}))(${args.join(", ")});`;
+      this.emit({
+        k: "if",
+        test: `(${cell}.value === $self)`,
+        yes: [{ k: "self", args }],
+        no: [{ k: "code", text: other }],
+      });
+      return;
+    }
     if (tail && selfCall && !this.node.rest && node.args.length === this.node.params.length) {
       const args = this.operands(node.args);
       this.selfTail = true;
