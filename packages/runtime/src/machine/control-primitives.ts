@@ -211,7 +211,9 @@ export function controlPrimitives(): PrimitiveGroup[] {
         const f = procedure("make-thread", thunk, 0);
         const parent = currentThread();
         const t = new SchemeThread(() => f(), name, parent.scheduler);
-        t.dyn = parent.dyn;
+        // SRFI 18: the new thread inherits the parameters, but starts with no winders and the
+        // initial exception handler (an uncaught raise ends the thread, not the creator's guard).
+        t.dyn = { winders: null, handlers: null, parameters: parent.dyn.parameters };
         return t;
       }),
       "thread-name": prim(1, 1, (t) => thread("thread-name", t).name),
