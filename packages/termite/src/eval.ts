@@ -9,8 +9,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ErrorObject, intern, list, MString, Pair } from "@termite/datum";
 import { ExpandError, ScriptSession } from "@termite/library-expander";
-import { prim, SchemeRaise, schemeError } from "@termite/runtime";
 import { readAll } from "@termite/reader";
+import { prim, SchemeRaise, schemeError } from "@termite/runtime";
 import type { TermiteSystem } from "./system.js";
 
 const ENVIRONMENT_MARK = Symbol.for("@termite/termite/EvalEnvironment");
@@ -24,7 +24,11 @@ export class EvalEnvironment {
     readonly description: string,
   ) {}
   static isInstance(value: unknown): value is EvalEnvironment {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[ENVIRONMENT_MARK] === true;
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[ENVIRONMENT_MARK] === true
+    );
   }
   toString(): string {
     return `#<environment ${this.description}>`;
@@ -32,7 +36,13 @@ export class EvalEnvironment {
 }
 
 /** Expands `forms` in `env` and answers the thunk that runs them; expansion errors become Scheme errors. */
-function compile(system: TermiteSystem, who: string, env: EvalEnvironment, forms: readonly unknown[], file?: string) {
+function compile(
+  system: TermiteSystem,
+  who: string,
+  env: EvalEnvironment,
+  forms: readonly unknown[],
+  file?: string,
+) {
   try {
     return system.load(env.session.expandForms(forms, file));
   } catch (e) {
@@ -59,7 +69,8 @@ export function installEval(system: TermiteSystem): void {
   });
 
   const environmentSpec = prim(0, -1, (...specs: unknown[]) => {
-    for (const s of specs) if (!(s instanceof Pair)) return schemeError("environment", "expected an import set", s);
+    for (const s of specs)
+      if (!(s instanceof Pair)) return schemeError("environment", "expected an import set", s);
     const session = new ScriptSession(system.registry, { defaultLibraries: [] });
     const env = new EvalEnvironment(session, specs.map((s) => String(s)).join(" "));
     // The import itself runs nothing: the libraries an environment names are already loaded.
@@ -75,7 +86,12 @@ export function installEval(system: TermiteSystem): void {
       text = readFileSync(path, "utf8");
     } catch (e) {
       throw new SchemeRaise(
-        new ErrorObject("file", `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, [filename], "load"),
+        new ErrorObject(
+          "file",
+          `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+          [filename],
+          "load",
+        ),
       );
     }
     let forms: unknown[];
