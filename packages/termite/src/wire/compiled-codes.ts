@@ -6,26 +6,63 @@
 
 import { type CompiledCode, type CompiledUnit, compileUnit } from "@termite/compiler";
 import type { CodeReference } from "@termite/datum";
+import type { Node } from "@termite/library-expander";
 import { CodeReferenceError } from "@termite/serializer";
 import type { RunResult, TermiteSystem } from "../system.js";
 
-export class CompiledCodeTable {
-  private readonly byModule = new Map<string, Pick<CompiledUnit, "codes" | "compiled">[]>();
+/** What a receiver needs to compile a unit again: its body and the options it was compiled with. */
+export interface CompiledUnitSource {
+  readonly module: string;
+  readonly unit: string;
+  readonly hash: string;
+  readonly block: boolean;
+  readonly body: readonly Node[];
+}
 
-  /** Makes the codes of `unit` resolvable (several units may supply one module, e.g. scripts). */
-  add(unit: Pick<CompiledUnit, "codes" | "compiled">): void {
+type TableUnit = Pick<CompiledUnit, "codes" | "compiled">;
+
+export class CompiledCodeTable {
+  private readonly byModule = new Map<string, TableUnit[]>();
+  private readonly sources = new WeakMap<object, CompiledUnitSource>();
+
+  /**
+   * Makes the codes of `unit` resolvable (several units may supply one module, e.g. scripts). With
+   * `source`, its code can also travel as a syntax tree to nodes that do not have it.
+   */
+  add(unit: TableUnit, source?: Omit<CompiledUnitSource, "hash" | "module">): void {
     const units = this.byModule.get(unit.compiled.module) ?? [];
     units.push(unit);
     this.byModule.set(unit.compiled.module, units);
+    if (source !== undefined) {
+      const s: CompiledUnitSource = { ...source, module: unit.compiled.module, hash: unit.compiled.hash };
+      for (const code of unit.codes.values()) this.sources.set(code, s);
+    }
+  }
+
+  /** The source of the unit `code` belongs to, when it was added with one. */
+  sourceOf(code: object): CompiledUnitSource | undefined {
+    return this.sources.get(code);
+  }
+
+  /** Whether some unit of `ref.module` was compiled from the source `ref.hash` names. */
+  has(ref: CodeReference): boolean {
+    return (
+      this.byModule.get(ref.module)?.some((u) => ref.hash === undefined || u.compiled.hash === ref.hash) ??
+      false
+    );
   }
 
   /** The code `ref` names, `undefined` when unknown; throws `hash-mismatch` for other source. */
   resolve = (ref: CodeReference): CompiledCode | undefined => {
     const units = this.byModule.get(ref.module);
     if (units === undefined) return undefined;
-    const same = units.find((u) => ref.hash === undefined || u.compiled.hash === ref.hash);
-    if (same === undefined) throw CodeReferenceError.hashMismatch(ref, units[0]!.compiled.hash);
-    return same.codes.get(ref.id);
+    for (const u of units)
+      if (ref.hash === undefined || u.compiled.hash === ref.hash) {
+        const code = u.codes.get(ref.id);
+        if (code !== undefined) return code;
+      }
+    if (units.some((u) => u.compiled.hash === ref.hash)) return undefined;
+    throw CodeReferenceError.hashMismatch(ref, units[0]!.compiled.hash);
   };
 }
 
@@ -46,6 +83,6 @@ export async function runCompiledScript(
     unit: options.unit ?? "main",
     source: text,
   });
-  table.add(unit);
+  table.add(unit, { unit: options.unit ?? "main", block: false, body: core.body });
   return system.runInThread(unit.run, options.module);
 }

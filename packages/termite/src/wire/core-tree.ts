@@ -201,3 +201,16 @@ export function datumToTree(datum: unknown): Node {
   };
   return node(datum);
 }
+
+/** A unit body (several top-level forms) as bytes; variables shared between forms stay shared. */
+export function packBody(body: readonly Node[]): PackedUnit {
+  const bytes = encode(treeToDatum({ kind: "begin", body }));
+  return { bytes, hash: createHash("sha256").update(bytes).digest("hex").slice(0, 32) };
+}
+
+/** The body from bytes made by `packBody`. */
+export function unpackBody(bytes: Uint8Array): Node[] {
+  const node = unpackTree(bytes);
+  if (node.kind !== "begin") throw new Error("malformed syntax tree: a unit body must be a begin");
+  return [...node.body];
+}

@@ -22,11 +22,15 @@ import {
   type Winder,
 } from "@termite/runtime";
 import type { CodeDescription, Description } from "@termite/serializer";
-import { packUnit } from "./core-tree.js";
+import type { CompiledUnitSource } from "./compiled-codes.js";
+import { type PackedUnit, packBody, packUnit } from "./core-tree.js";
 import { WireTags } from "./tags.js";
 
 type Procedure = (...args: unknown[]) => unknown;
 type Described = Description | CodeDescription;
+
+/** Compiled unit bodies already written as bytes, kept as long as their unit lives. */
+const packedBodies = new WeakMap<CompiledUnitSource, PackedUnit>();
 
 /** Extra knowledge for the sender: compiled code, application objects. */
 export interface DescribeExtension {
@@ -66,6 +70,7 @@ export function makeDescriber(
   globals: GlobalEnvironment,
   findUnit: UnitFinder,
   extensions: readonly DescribeExtension[] = [],
+  findCompiled: (code: object) => CompiledUnitSource | undefined = () => undefined,
 ): Describer {
   const known = new Map<object, Described>();
   let globalNames: Map<unknown, string> | undefined;
@@ -95,12 +100,33 @@ export function makeDescriber(
     return unit;
   };
 
-  /** A code object as a field: interpreted code by (unit, id), any other by its reference. */
+  const compiledUnitValue = (source: CompiledUnitSource): CompiledUnitSource => {
+    if (!known.has(source)) {
+      const { bytes } = packedBodies.get(source) ?? packBody(source.body);
+      packedBodies.set(source, { bytes, hash: source.hash });
+      known.set(source, {
+        tag: WireTags.COMPILED_UNIT,
+        fields: [source.module, source.unit, source.hash, bytes, source.block],
+        labels: ["module", "unit", "hash", "tree", "block"],
+      });
+    }
+    return source;
+  };
+
+  /**
+   * A code object as a field: interpreted code by (unit, id); compiled code of a script (no module
+   * to fetch it from) by (unit, id) too, its unit carrying the tree; any other by its reference.
+   */
   const codeValue = (code: ResumableCode | LambdaCode): object | undefined => {
     if (known.has(code)) return code;
     const unit = (code as { unit?: CodeUnit }).unit ?? findUnit(code as ResumableCode);
     if (unit !== undefined && code.ref !== undefined) {
       known.set(code, { tag: WireTags.INTERPRETED_CODE, fields: [unitValue(unit), code.ref.id] });
+      return code;
+    }
+    const source = findCompiled(code);
+    if (source !== undefined && source.module === "" && code.ref !== undefined) {
+      known.set(code, { tag: WireTags.COMPILED_CODE, fields: [compiledUnitValue(source), code.ref.id] });
       return code;
     }
     if (code.ref !== undefined) {
@@ -217,11 +243,11 @@ export function makeDescriber(
     if ("$code" in fn) {
       const c = fn as CompiledClosure;
       const free = c.$free ?? [];
-      known.set(c.$code, { code: c.$code.ref });
+      const code = codeValue(c.$code as unknown as ResumableCode);
       for (const v of free) registerBox(v);
       return {
         tag: WireTags.CLOSURE,
-        fields: [c.$code, ...free],
+        fields: [code, ...free],
         labels: ["code", ...free.map((_, i) => `free variable ${i}`)],
       };
     }

@@ -4,7 +4,13 @@
 // runtime's own code, interpreted code carried in the message); when the resolver has to wait
 // (fetching a compiled module), it parks the calling green thread, never the node.
 
-import { type CodeUnit, type InterpretedUnit, interpretUnit } from "@termite/compiler";
+import {
+  type CodeUnit,
+  type CompiledCode,
+  type CompiledUnit,
+  type InterpretedUnit,
+  interpretUnit,
+} from "@termite/compiler";
 import { ErrorObject } from "@termite/datum";
 import type { CoreModule, Node } from "@termite/library-expander";
 import { GlobalEnvironment, prim, SchemeRaise, suspend, typeError } from "@termite/runtime";
@@ -42,7 +48,8 @@ export function installWire(system: TermiteSystem, options: WireOptions = {}): W
   if (existing !== undefined) return existing;
   const wire = new Wire(system, options);
   wires.set(system, wire);
-  if (!interpreterNamesUnits()) noteLoadedUnits(system, wire);
+  if ((system as { backend?: string }).backend === "compile") noteCompiledUnits(system, wire);
+  else if (!interpreterNamesUnits()) noteLoadedUnits(system, wire);
   system.installGroups([
     {
       library: "termite/wire",
@@ -109,4 +116,31 @@ function noteLoadedUnits(system: TermiteSystem, wire: Wire): void {
     wire.noteUnit(unit, interpreted);
     return interpreted.run;
   };
+}
+
+/**
+ * With the compile back end, the system's loader is wrapped so that the wire learns each compiled
+ * unit: its codes (to resolve references to them) and its body (so script code can travel).
+ */
+function noteCompiledUnits(system: TermiteSystem, wire: Wire): void {
+  const load = system.load.bind(system);
+  system.load = (module: CoreModule): (() => unknown) => {
+    const run = load(module) as (() => unknown) & { $code?: CompiledCode; $codes?: CompiledCode[] };
+    const top = run.$code;
+    if (top === undefined) return run;
+    const codes = new Map<string, CompiledCode>([[top.ref.id, top]]);
+    for (const c of run.$codes ?? []) codes.set(c.ref.id, c);
+    const hash = top.ref.hash ?? "";
+    wire.compiled.add(
+      { codes, compiled: { module: top.ref.module, hash } as CompiledUnit["compiled"] },
+      { unit: unitIdOf(top.ref.id), block: module.block, body: module.body },
+    );
+    return run;
+  };
+}
+
+/** The unit id a compiled code id starts with (`u7` of `u7/loop`). */
+function unitIdOf(id: string): string {
+  const m = /^[^/:~]*/.exec(id);
+  return m?.[0] ?? id;
 }

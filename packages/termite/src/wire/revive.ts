@@ -4,7 +4,14 @@
 // references are looked up in this node's runtime or handed to a resolver the embedder supplies.
 // Nothing in the message runs until the program calls what it received.
 
-import { type CodeUnit, type InterpretedUnit, interpretUnit, type LambdaCode } from "@termite/compiler";
+import {
+  type CodeUnit,
+  type CompiledUnit,
+  compileUnit,
+  type InterpretedUnit,
+  interpretUnit,
+  type LambdaCode,
+} from "@termite/compiler";
 import type { CodeReference, Frame, FrameStack, ResumableCode } from "@termite/datum";
 import { MString, ProcessId, Tag } from "@termite/datum";
 import * as runtime from "@termite/runtime";
@@ -24,7 +31,8 @@ import {
 } from "@termite/runtime";
 import type { CodeResolver, Reviver } from "@termite/serializer";
 import { CodeReferenceError } from "@termite/serializer";
-import { unpackTree } from "./core-tree.js";
+import type { CompiledCodeTable } from "./compiled-codes.js";
+import { unpackBody, unpackTree } from "./core-tree.js";
 import { WireTags } from "./tags.js";
 
 type Procedure = (...args: unknown[]) => unknown;
@@ -43,6 +51,10 @@ export interface ReviveContext {
   readonly units: Map<string, InterpretedUnit>;
   /** Told of each unit interpreted from a message. */
   readonly onUnit?: ((unit: CodeUnit, interpreted: InterpretedUnit) => void) | undefined;
+  /** Compiled code this node loaded or received; received script units are added to it. */
+  readonly compiled: CompiledCodeTable;
+  /** Compiled units received, by `module \0 unit \0 hash`. */
+  readonly compiledUnits: Map<string, Pick<CompiledUnit, "codes" | "compiled">>;
   /** Resolves code references other than the runtime's own (compiled modules). May be async. */
   readonly resolveCode?: ((ref: CodeReference) => unknown) | undefined;
   /** This node's processes, so that a received id of a local process is the node's own id object. */
@@ -81,6 +93,30 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       return ctx.globals.lookup(n);
     },
     [WireTags.CODE_UNIT]: unitOf,
+    [WireTags.COMPILED_UNIT]: ([module, unitId, hash, bytes, block]) => {
+      const m = text(module);
+      const u = text(unitId);
+      const h = text(hash);
+      const key = `${m}\u0000${u}\u0000${h}`;
+      let unit = ctx.compiledUnits.get(key);
+      if (unit === undefined) {
+        if (!(bytes instanceof Uint8Array)) throw new Error("a compiled unit without its syntax tree");
+        const body = unpackBody(bytes);
+        const compiled = compileUnit(body, ctx.globals, { module: m, unit: u, block: block === true });
+        // The same tree and options give the same code on every node of the same compiler ABI.
+        if (compiled.compiled.hash !== h)
+          throw CodeReferenceError.hashMismatch({ module: m, id: u, hash: h }, compiled.compiled.hash);
+        unit = compiled;
+        ctx.compiledUnits.set(key, unit);
+        ctx.compiled.add(unit, { unit: u, block: block === true, body });
+      }
+      return unit;
+    },
+    [WireTags.COMPILED_CODE]: ([unit, id]) => {
+      const code = (unit as Pick<CompiledUnit, "codes">).codes.get(text(id));
+      if (code === undefined) throw new Error(`no code ${text(id)} in the received compiled unit`);
+      return code;
+    },
     [WireTags.INTERPRETED_CODE]: ([unit, id]) => {
       const code = (unit as InterpretedUnit).codes.get(text(id));
       if (code === undefined) throw new Error(`no code ${text(id)} in the received unit`);
@@ -169,9 +205,9 @@ export function makeResolver(ctx: ReviveContext): CodeResolver {
   return {
     resolve(ref) {
       if (ref.module === "termite/runtime") return runtimeCodeById(ref.id);
-      if (ctx.resolveCode === undefined)
-        throw CodeReferenceError.unknown(ref, "this node resolves no compiled code");
-      return ctx.resolveCode(ref);
+      if (ctx.compiled.has(ref)) return ctx.compiled.resolve(ref);
+      if (ctx.resolveCode !== undefined) return ctx.resolveCode(ref);
+      return ctx.compiled.resolve(ref);
     },
   };
 }
@@ -179,7 +215,8 @@ export function makeResolver(ctx: ReviveContext): CodeResolver {
 /** An interpreted `case-lambda` rebuilt from its clauses: the first whose arity fits is applied. */
 function caseLambda(name: string, clauses: Procedure[]): Procedure {
   const arity = clauses.map((c) => {
-    const node = (c as unknown as { $lambda?: LambdaCode }).$lambda?.node;
+    const f = c as unknown as { $lambda?: LambdaCode; $code?: { node?: LambdaCode["node"] } };
+    const node = f.$lambda?.node ?? f.$code?.node;
     return { min: node?.params.length ?? 0, rest: node ? node.rest !== null : true };
   });
   const dispatch = (...args: unknown[]): unknown => {

@@ -11,7 +11,11 @@ export const WireTags = {
   INTERPRETED_CLOSURE: "interpreted-closure",
   /** An interpreted `case-lambda`: `[name, clause…]`. */
   CASE_LAMBDA: "case-lambda",
-  /** A compiled closure: `[CODE, free value…]`, in the code's `$free` order. */
+  /** A unit of compiled script code, to compile again: `[module, unitId, hash, treeBytes, block]`. */
+  COMPILED_UNIT: "compiled-unit",
+  /** One piece of compiled code of such a unit: `[unit, codeId]`. */
+  COMPILED_CODE: "compiled-code",
+  /** A compiled closure: `[code (CODE or compiled-code), free value…]`, in the code's `$free` order. */
   CLOSURE: "closure",
   /** A frame: `[code, control point, values vector]`. */
   FRAME: "frame",

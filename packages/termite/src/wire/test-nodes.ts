@@ -21,11 +21,15 @@ export interface TestNode {
 
 export const PRELUDE = "(import (scheme base) (scheme write) (scheme file) (termite wire))";
 
-export async function testNode(options: WireOptions = {}): Promise<TestNode> {
+export async function testNode(
+  options: WireOptions = {},
+  backend: "compile" | "interpret" = "compile",
+): Promise<TestNode> {
   const io = memoryIoContext({});
   let wire: Wire | undefined;
   const system = await new TermiteSystem({
     io,
+    backend,
     configure: (s) => {
       wire = installWire(s, options);
     },

@@ -9,6 +9,7 @@ import type { CodeReference, ProcessId, ResumableCode } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
 import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
+import { CompiledCodeTable } from "./compiled-codes.js";
 import { type DescribeExtension, makeDescriber } from "./describe.js";
 import { makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
 
@@ -35,6 +36,8 @@ export class Wire {
   /** The unit of each piece of interpreted code this node knows, for code that does not say. */
   private readonly unitOfCode = new WeakMap<object, CodeUnit>();
   private readonly context: ReviveContext;
+  /** Compiled code this node loaded (the system's compile back end) or received. */
+  readonly compiled = new CompiledCodeTable();
 
   constructor(
     readonly node: WireNode,
@@ -44,6 +47,8 @@ export class Wire {
       globals: node.globals,
       io: node.io,
       units: this.units,
+      compiled: this.compiled,
+      compiledUnits: new Map(),
       // Read when needed: the system makes its process node at boot, after the wire.
       get processes() {
         return node.processes;
@@ -66,6 +71,7 @@ export class Wire {
       this.node.globals,
       (code: ResumableCode) => this.unitOfCode.get(code),
       this.options.describe,
+      (code) => this.compiled.sourceOf(code),
     );
     return encode(value, {
       describe: describer.describe,
