@@ -79,6 +79,8 @@ describe("derived forms (R7RS §4.2, §7.3), run after expansion", () => {
     expect(run("`(1 `(2 ,(3 ,(+ 1 3))))")).toBe("(1 `(2 ,(3 4)))");
     expect(run("(let ((name 'a)) `(list ,name ',name))")).toBe("(list a 'a)");
     expect(run("`(1 ,@'() 2)")).toBe("(1 2)");
+    expect(run("`#(1 ,@'(2 3))")).toBe("#(1 2 3)");
+    expect(run("`#(a (b) ,@'())")).toBe("#(a (b))");
   });
 
   it("case-lambda", () => {

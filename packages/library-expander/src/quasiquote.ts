@@ -66,8 +66,15 @@ function qq(t: unknown, depth: number, env: Env, x: Expander): Node {
     let list: unknown = null;
     for (let i = t.length - 1; i >= 0; i--) list = new Pair(t[i], list);
     const items = qq(list, depth, env, x);
-    if (items.kind === "quote") return constant(stripSyntax(t), x);
+    // A constant result may still differ from the template: `` `#(1 ,@'(2 3)) `` splices a quote.
+    if (items.kind === "quote") return constant(listToArray(items.value), x);
     return call("scheme/base#list->vector", [items], x);
   }
   return constant(stripSyntax(t), x);
+}
+
+function listToArray(items: unknown): unknown[] {
+  const out: unknown[] = [];
+  for (let p = items; p instanceof Pair; p = p.cdr) out.push(p.car);
+  return out;
 }
