@@ -123,7 +123,10 @@ export function datumToTree(datum: unknown): Node {
     if (!Array.isArray(d) || d[0] !== K.variable) return malformed("expected a variable");
     let x = vars.get(d);
     if (x === undefined) {
-      x = { name: text(d[1]), id: Number(d[2]), assigned: d[3] === true };
+      // The id becomes part of generated JS names: only a plain non-negative integer is accepted.
+      if (!Number.isSafeInteger(d[2]) || (d[2] as number) < 0)
+        return malformed("a variable id is not an integer");
+      x = { name: text(d[1]), id: d[2] as number, assigned: d[3] === true };
       vars.set(d, x);
     }
     return x;
@@ -131,8 +134,8 @@ export function datumToTree(datum: unknown): Node {
   const loc = (d: unknown): SourceLocation | undefined => {
     if (!Array.isArray(d)) return undefined;
     const l: { file?: string; line: number; column: number; offset?: number } = {
-      line: Number(d[1]),
-      column: Number(d[2]),
+      line: Number(d[1]) || 0,
+      column: Number(d[2]) || 0,
     };
     if (d[0] !== false) l.file = text(d[0]);
     if (d[3] !== false) l.offset = Number(d[3]);
