@@ -6,9 +6,16 @@
 
 import { createHash } from "node:crypto";
 import type { CodeReference, ResumableCode, SourceLocation } from "@termite/datum";
-import type { Node } from "@termite/library-expander";
+import type { Lambda, Node } from "@termite/library-expander";
 import type { GlobalEnvironment } from "@termite/runtime";
-import { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
+import {
+  COMPILER_ABI,
+  type GeneratedModule,
+  type GenerateOptions,
+  generate,
+  generateProcedure,
+  type LambdaContext,
+} from "./generate.js";
 import { runtimeSupport } from "./support.js";
 
 /** A compiled procedure's code: frame code and closure code at once (what `$code` holds). */
@@ -20,6 +27,8 @@ export interface CompiledCode extends ResumableCode {
   readonly node: Node;
   /** Makes a closure from its free values (boxes for assigned variables), in `$free` order. */
   readonly make: (...free: unknown[]) => (...args: unknown[]) => unknown;
+  /** How it was compiled (in memory only): what `compileProcedure` needs to rebuild it elsewhere. */
+  readonly context?: LambdaContext;
 }
 
 export interface CompileOptions extends Partial<Omit<GenerateOptions, "module" | "unit">> {
@@ -76,7 +85,9 @@ type ModuleFunction = (
 /** Links a module function (from memory or from a file) to a global environment. */
 export function linkModule(
   fn: ModuleFunction,
-  compiled: Pick<CompiledModule, "globals" | "constants" | "locations" | "nodes" | "hash" | "codes">,
+  compiled: Pick<CompiledModule, "globals" | "constants" | "locations" | "nodes" | "hash" | "codes"> & {
+    contexts?: readonly LambdaContext[];
+  },
   globals: GlobalEnvironment,
 ): { run: () => unknown; codes: Map<string, CompiledCode> } {
   const cells = compiled.globals.map((g) => globals.cell(g));
@@ -84,15 +95,36 @@ export function linkModule(
     hash: compiled.hash,
   });
   const codes = new Map<string, CompiledCode>();
-  const top = (thunk as unknown as { $code: CompiledCode }).$code;
-  codes.set(top.ref.id, top);
-  collectCodes(thunk, codes);
+  const table = (thunk as unknown as { $codes: { context?: LambdaContext; ref: CodeReference }[] }).$codes;
+  table.forEach((c, i) => {
+    if (compiled.contexts?.[i]) c.context = compiled.contexts[i];
+    codes.set(c.ref.id, c as CompiledCode);
+  });
   return { run: thunk, codes };
 }
 
-function collectCodes(thunk: unknown, codes: Map<string, CompiledCode>): void {
-  const table = (thunk as { $codes?: CompiledCode[] }).$codes;
-  if (table) for (const c of table) codes.set(c.ref.id, c);
+/**
+ * Compiles one procedure from its syntax tree, as its unit compiled it: the same id, control
+ * points and frame layouts, so frames and closures made by the original code resume and rebuild
+ * with the result. `ref.hash` is kept, so the code still names the version it came from.
+ */
+export function compileProcedure(
+  code: { readonly ref: CodeReference; readonly node: Lambda; readonly context: LambdaContext },
+  globals: GlobalEnvironment,
+  options: Pick<CompileOptions, "openCode" | "controlPoints"> = {},
+): CompiledCode {
+  const generated = generateProcedure(
+    code.node,
+    { ...options, module: code.ref.module, unit: code.ref.id, block: false },
+    code.context,
+  );
+  const fn = new Function(...MODULE_PARAMETERS, generated.body) as ModuleFunction;
+  const cells = generated.globals.map((g) => globals.cell(g));
+  const result = fn(runtimeSupport, cells, generated.constants, generated.locations, generated.nodes, {
+    hash: code.ref.hash ?? "",
+  }) as unknown as CompiledCode & { context?: LambdaContext };
+  (result as { context?: LambdaContext }).context = code.context;
+  return result;
 }
 
 /** Compiles core nodes and loads them into `globals`: the result runs like an interpreted unit. */

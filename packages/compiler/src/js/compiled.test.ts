@@ -2,12 +2,24 @@
 // that name the Scheme procedure and position, closures that expose their code and free values,
 // and continuations that mix compiled and interpreted frames both ways.
 
-import type { SourceLocation } from "@termite/datum";
+import { Pair, type SourceLocation } from "@termite/datum";
 import type { Lambda, Node, Variable } from "@termite/library-expander";
-import { add2, backtraceOf, callCC, car, GlobalEnvironment, lt2, SchemeThread, sub2 } from "@termite/runtime";
+import {
+  add2,
+  backtraceOf,
+  callCC,
+  car,
+  cdr,
+  GlobalEnvironment,
+  isContinuation,
+  lt2,
+  makeContinuation,
+  SchemeThread,
+  sub2,
+} from "@termite/runtime";
 import { describe, expect, it } from "vitest";
 import { interpret } from "../interpreter/interpret.js";
-import { type CompiledCode, compileModule, compileUnit } from "./compile.js";
+import { type CompiledCode, compileModule, compileProcedure, compileUnit } from "./compile.js";
 
 let ids = 0;
 const v = (name: string, assigned = false): Variable => ({ name, id: ids++, assigned });
@@ -34,6 +46,8 @@ function globals(): GlobalEnvironment {
   env.define("scheme/base#-", sub2);
   env.define("scheme/base#<", lt2);
   env.define("scheme/base#car", car);
+  env.define("scheme/base#cdr", cdr);
+  env.define("scheme/base#null?", (x: unknown) => x === null);
   env.define("call/cc", callCC);
   env.define("list", (...xs: unknown[]) => xs);
   return env;
@@ -262,5 +276,113 @@ describe("continuations mixing compiled and interpreted frames", () => {
 
   it("interpreted code calls a compiled procedure whose callee captures, then re-enters", async () => {
     expect(await mixed(true)).toEqual([111, 111, 112]);
+  });
+});
+
+describe("code rebuilt from its syntax tree", () => {
+  it("resumes a continuation whose every compiled frame was recompiled from its tree", async () => {
+    // (define (walk lst) (let loop ((l lst) (acc 0)) (if (null? l) acc (loop (cdr l) (+ acc (probe (car l)))))))
+    // (define (probe x) (if (= x 2) (call/cc (lambda (k) (set! #k k) x)) x))
+    // (+ 1000 (walk '(1 2 3)))  => 1006; the rebuilt continuation resumed with 10 => 1014
+    const env = globals();
+    env.define("scheme/base#=", (a: unknown, b: unknown) => a === b);
+    env.define("#k", false);
+    const lst = v("lst");
+    const loop = v("loop");
+    const lv = v("l");
+    const acc = v("acc");
+    const x = v("x");
+    const k = v("k");
+    const walk = def(
+      "#walk",
+      lam(
+        [lst],
+        {
+          kind: "letrec",
+          bindings: [
+            [
+              loop,
+              lam(
+                [lv, acc],
+                iff(
+                  call(g("scheme/base#null?"), l(lv)),
+                  l(acc),
+                  call(
+                    l(loop),
+                    call(g("scheme/base#cdr"), l(lv)),
+                    call(g("scheme/base#+"), l(acc), call(g("#probe"), call(g("scheme/base#car"), l(lv)))),
+                  ),
+                ),
+                "loop",
+              ),
+            ],
+          ],
+          body: call(l(loop), l(lst), q(0)),
+        },
+        "walk",
+      ),
+    );
+    const probe = def(
+      "#probe",
+      lam(
+        [x],
+        iff(
+          call(g("scheme/base#="), l(x), q(2)),
+          call(g("call/cc"), lam([k], seq(set("#k", l(k)), l(x)))),
+          l(x),
+        ),
+        "probe",
+      ),
+    );
+    const items = new Pair(1, new Pair(2, new Pair(3, null)));
+    expect(await run([walk, probe, call(g("scheme/base#+"), q(1000), call(g("#walk"), q(items)))], env)).toBe(
+      1006,
+    );
+    const original = env.lookup("#k") as ReturnType<typeof makeContinuation>;
+    expect(isContinuation(original)).toBe(true);
+    let rebuilt = 0;
+    const recompile = (s: typeof original.$frames): typeof original.$frames => {
+      if (s === null) return null;
+      const code = s.frame.code as CompiledCode;
+      const fresh =
+        code.context && code.node
+          ? compileProcedure({ ref: code.ref, node: code.node as Lambda, context: code.context }, env)
+          : code;
+      if (fresh !== code) rebuilt++;
+      return {
+        frame: { code: fresh, cp: s.frame.cp, values: s.frame.values.slice() },
+        next: recompile(s.next),
+      };
+    };
+    const copy = makeContinuation(recompile(original.$frames), original.$dyn);
+    // The frames of `loop` (waiting for probe) and of the unit (waiting for walk).
+    expect(rebuilt).toBe(2);
+    expect(await run([call(q(copy), q(10))], env)).toBe(1014);
+  });
+
+  it("rebuilds a closure from its code's tree and its free values", async () => {
+    const x = v("x", true);
+    const y = v("y");
+    const bump = lam(
+      [y],
+      seq(
+        { kind: "set", target: { kind: "local", variable: x }, value: call(g("scheme/base#+"), l(x), l(y)) },
+        l(x),
+      ),
+      "bump",
+    );
+    const closure = (await run([{ kind: "let", bindings: [[x, q(5)]], body: bump }])) as ((
+      ...a: unknown[]
+    ) => unknown) & { $code: CompiledCode; $free: unknown[] };
+    const code = closure.$code;
+    const fresh = compileProcedure(
+      { ref: code.ref, node: code.node as Lambda, context: code.context! },
+      globals(),
+    );
+    expect(fresh.ref).toEqual(code.ref);
+    const copy = fresh.make(...closure.$free);
+    expect(await inThread(() => copy(2))).toEqual({ normal: true, value: 7 });
+    // The box is shared: the original closure sees the rebuilt one's assignment.
+    expect(await inThread(() => closure(1))).toEqual({ normal: true, value: 8 });
   });
 });

@@ -41,6 +41,23 @@ export interface GeneratedModule {
   readonly nodes: readonly (Lambda | Node)[];
   /** Code ids of every lambda, in order (the control-point table of the manifest). */
   readonly codes: readonly { id: string; name: string | undefined; controlPoints: number }[];
+  /** How each lambda was compiled, in `codes` order: what recompiling it alone needs. */
+  readonly contexts: readonly LambdaContext[];
+}
+
+/**
+ * What a lambda's code depends on beyond its own syntax tree. With it, another node can compile the
+ * lambda alone and get the same frame layouts and free-value order (closures and frames travel).
+ */
+export interface LambdaContext {
+  /** The letrec variable that is the procedure itself inside its body (`$self`, not captured). */
+  readonly self?: Variable | undefined;
+  /** The constant global that names the procedure (block compilation). */
+  readonly global?: string | undefined;
+  /** The script global that names the procedure while it is not redefined. */
+  readonly redefinable?: string | undefined;
+  /** Positions in `$free` of the captured variables that are boxes. */
+  readonly boxedFree: readonly number[];
 }
 
 type Stmt =
@@ -112,6 +129,7 @@ class ModuleGen {
   readonly locations: (SourceLocation | undefined)[] = [];
   readonly nodes: (Lambda | Node)[] = [];
   readonly codes: { id: string; name: string | undefined; controlPoints: number }[] = [];
+  readonly contexts: LambdaContext[] = [];
   readonly chunks: string[] = [];
   private readonly usedIds = new Set<string>();
   readonly openCode: boolean;
@@ -208,6 +226,12 @@ class LambdaGen {
     this.free = m.analysis.freeIn(node).filter((v) => v !== self.variable);
     this.params = node.params.map(jsName);
     this.rest = node.rest ? jsName(node.rest) : null;
+    m.contexts.push({
+      self: self.variable,
+      global: self.global,
+      redefinable: self.redefinable,
+      boxedFree: this.free.flatMap((v, k) => (m.analysis.boxed.has(v) ? [k] : [])),
+    });
     for (const v of this.free) this.declare(jsName(v));
     this.declare("$self");
   }
@@ -754,7 +778,30 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
           : { kind: "begin", body },
   };
   const [topIndex] = new LambdaGen(m, top, m.codeId(options.unit), {}).generate();
-  const make = `$mk${topIndex}()`;
+  return assemble(m, `$mk${topIndex}()`);
+}
+
+/**
+ * Generates one lambda alone, as it was compiled inside its unit (same code id, control points,
+ * frame layouts and free-value order): how a node rebuilds code received as a syntax tree.
+ * The result's function returns the lambda's code object (`$code`) instead of a thunk.
+ */
+export function generateProcedure(
+  node: Lambda,
+  options: GenerateOptions,
+  context: LambdaContext,
+): GeneratedModule {
+  const analysis = new Analysis([node], false);
+  const free = analysis.freeIn(node).filter((v) => v !== context.self);
+  for (const k of context.boxedFree) if (free[k]) analysis.boxed.add(free[k]!);
+  const m = new ModuleGen(options, analysis);
+  const self: SelfName = { variable: context.self, global: context.global, redefinable: context.redefinable };
+  new LambdaGen(m, node, m.codeId(options.unit), self).generate();
+  return assemble(m, "$C0");
+}
+
+function assemble(m: ModuleGen, result: string): GeneratedModule {
+  const { options, analysis } = m;
   const lines: string[] = [];
   lines.push(
     `// Termite compiled unit ${JSON.stringify(options.unit)} of ${JSON.stringify(options.module)}, ABI ${COMPILER_ABI}`,
@@ -769,7 +816,7 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
     if (analysis.constantProcedures.has(g)) lines.push(`let $G${i} = $unboundProcedure($c${i});`);
   });
   lines.push(...m.chunks);
-  lines.push(`const $unit = ${make};`);
+  lines.push(`const $unit = ${result};`);
   lines.push(`$unit.$codes = [${m.codes.map((_, i) => `$C${i}`).join(", ")}];`);
   lines.push("return $unit;");
   return {
@@ -779,5 +826,6 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
     locations: m.locations,
     nodes: m.nodes,
     codes: m.codes,
+    contexts: m.contexts,
   };
 }

@@ -4,12 +4,20 @@ export {
   type CompiledUnit,
   type CompileOptions,
   compileModule,
+  compileProcedure,
   compileUnit,
   linkModule,
   MODULE_PARAMETERS,
   sourceHash,
 } from "./compile.js";
-export { COMPILER_ABI, type GeneratedModule, type GenerateOptions, generate } from "./generate.js";
+export {
+  COMPILER_ABI,
+  type GeneratedModule,
+  type GenerateOptions,
+  generate,
+  generateProcedure,
+  type LambdaContext,
+} from "./generate.js";
 export {
   type CompiledFiles,
   type CompiledManifest,

@@ -85,6 +85,7 @@ export async function loadCompiledFile(jsFile: string, globals: GlobalEnvironmen
     locations: manifest.locations.map((l) => l ?? undefined),
     // Hosted code travels by reference: its syntax trees are not kept on disk.
     nodes: [],
+    contexts: [],
     hash: manifest.hash,
     codes: manifest.codes,
   };
