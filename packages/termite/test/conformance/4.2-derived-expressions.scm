@@ -167,4 +167,28 @@
 (check (list (plus) (plus 1) (plus 1 2) (plus 1 2 3) (plus 1 2 3 4)) => '(0 1 3 6 10))
 (check ((case-lambda ((a) 'one) ((a . rest) 'many)) 1 2) => 'many)
 
+;; More edges: re-raise from guard with no matching clause, parameterize across an escape,
+;; nested quasiquote levels, named let without bindings.
+(check (guard (o (#t (list 'outer o))) (guard (e ((number? e) 'num)) (raise 'sym))) => '(outer sym))
+(check (guard (e ((string? e) e)) (raise-continuable "c")) => "c")
+(check (let ((p (make-parameter 1)))
+         (call/cc (lambda (k) (parameterize ((p 2)) (k 0))))
+         (p))
+       => 1)
+(check (let ((p (make-parameter 1)) (k #f) (seen '()))
+         (parameterize ((p 2))
+           (call/cc (lambda (c) (set! k c)))
+           (set! seen (cons (p) seen)))
+         (if (< (length seen) 2) (k #f))
+         (list (p) seen))
+       => '(1 (2 2)))
+(check (let ((x 5)) `(a `(b ,(c ,x)))) => '(a `(b ,(c 5))))
+(check `#(1 ,@'(2 3)) => #(1 2 3))
+(check (let*-values (((a) (values 1)) ((b) (values (+ a 1)))) (list a b)) => '(1 2))
+(check (let loop () 'no-bindings) => 'no-bindings)
+(check (do ((i 0 (+ i 1)) (acc '() (cons i acc))) ((= i 3) acc)) => '(2 1 0))
+(check (let ((x 1)) (do ((i 0 (+ i 1))) ((= i 3)) (set! x (* x 2))) x) => 8)
+(check (case 5 ((1 2) 'low) ((5) => (lambda (x) (* x 2))) (else 'other)) => 10)
+(check (when #f 'x) => (if #f #f))
+
 (report)

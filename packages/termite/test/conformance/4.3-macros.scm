@@ -109,4 +109,35 @@
      ((lambda (name ...) body1 body2 ...) val ...))))
 (check (simple-let ((a 1) (b 2)) (+ a b)) => 3)
 
+;; More patterns: ellipsis before a tail of fixed elements, vector tails, recursive macros,
+;; a macro shadowed by a local variable, a macro expanding to define-record-type.
+(define-syntax middle
+  (syntax-rules ()
+    ((_ a b ... c d) '(a (b ...) c d))))
+(check (middle 1 2 3 4 5) => '(1 (2 3) 4 5))
+(check (middle 1 2 3) => '(1 () 2 3))
+(define-syntax vector-tail
+  (syntax-rules ()
+    ((_ #(a ... z)) '(z a ...))))
+(check (vector-tail #(1 2 3)) => '(3 1 2))
+(define-syntax my-let*
+  (syntax-rules ()
+    ((_ () body ...) (let () body ...))
+    ((_ ((x v) rest ...) body ...) (let ((x v)) (my-let* (rest ...) body ...)))))
+(check (my-let* ((a 1) (b (+ a 1)) (c (* b 3))) c) => 6)
+(check (let ((swap! 5)) swap!) => 5)
+(define-syntax while
+  (syntax-rules ()
+    ((_ c body ...) (let lp () (when c body ... (lp))))))
+(check (let ((i 0) (lp 'user)) (while (< i 5) (set! i (+ i 1))) (list i lp)) => '(5 user))
+(define-syntax define-box-type
+  (syntax-rules ()
+    ((_ make get) (define-record-type <box> (make v) box? (v get)))))
+(define-box-type make-box unbox)
+(check (unbox (make-box 9)) => 9)
+(define-syntax two-values
+  (syntax-rules () ((_ a b) (define-values (a b) (values 1 2)))))
+(two-values tv-one tv-two)
+(check (list tv-one tv-two) => '(1 2))
+
 (report)

@@ -98,4 +98,28 @@
          (reverse trail))
        => '(outer-in inner-in inner-out outer-out))
 
+(check (apply apply (list + (list 1 2))) => 3)
+(check (map (lambda (x y z) (+ x y z)) '(1 2) '(3 4) '(5 6)) => '(9 12))
+(check (call-with-values (lambda () (apply values '(1 2))) +) => 3)
+(check (let ((r '())) (for-each (lambda (x) (set! r (cons x r))) '()) r) => '())
+;; A generator built from two continuations, re-entered many times.
+(define (make-generator lst)
+  (define return #f)
+  (define resume #f)
+  (lambda ()
+    (call/cc
+     (lambda (r)
+       (set! return r)
+       (if resume
+           (resume #f)
+           (begin
+             (for-each (lambda (x) (call/cc (lambda (next) (set! resume next) (return x)))) lst)
+             (return 'done)))))))
+(check (let ((g (make-generator '(a b c))))
+         (let loop ((acc '()))
+           (let ((v (g)))
+             (if (eq? v 'done) (reverse acc) (loop (cons v acc))))))
+       => '(a b c))
+(check (with-exception-handler (lambda (e) 42) (lambda () (raise-continuable 'x))) => 42)
+
 (report)

@@ -58,4 +58,17 @@
 (check (guard (e ((symbol? e) e)) (dynamic-wind (lambda () #f) (lambda () (raise 'through-wind)) (lambda () #f)))
        => 'through-wind)
 
+(check (guard (e ((error-object? e) (string? (error-object-message e)))) (car 5)) => #t)
+(check (guard (e ((error-object? e) (error-object-message e))) (error "only a message")) => "only a message")
+(check (guard (e (#t 'reraised-outside))
+         (guard (e2 ((string? e2) 'wrong))
+           (error "not a string condition")))
+       => 'reraised-outside)
+(check (let ((trail '()))
+         (guard (e (#t (reverse (cons 'handled trail))))
+           (dynamic-wind (lambda () (set! trail (cons 'in trail)))
+                         (lambda () (raise 'x))
+                         (lambda () (set! trail (cons 'out trail))))))
+       => '(in out handled))
+
 (report)

@@ -108,4 +108,10 @@
 (check (list-copy '(1 2 . 3)) => '(1 2 . 3))
 (check (list-copy 'x) => 'x)
 
+(check (list-tail '(1 2) 2) => '())
+(check (append '(1) 2) => '(1 . 2))
+(check-error (length '(1 . 2)))
+(check (length (make-list 100000 0)) => 100000)
+(check (list? (make-list 100000 0)) => #t)
+
 (report)

@@ -67,4 +67,12 @@
 (check (char-foldcase #\a) => #\a)
 (check (char-foldcase #\Σ) => #\σ)
 
+(check (char-upcase #\ß) => #\ß)
+(check (char-downcase #\Σ) => #\σ)
+(check (char-numeric? #\x0664) => #t)
+(check (char-alphabetic? #\x4E00) => #t)
+(check (char-whitespace? #\x00A0) => #t)
+(check (char->integer #\x10FFFF) => #x10FFFF)
+(check (char<? #\x10000 #\x10001) => #t)
+
 (report)

@@ -65,4 +65,16 @@
 (check (let ((v '())) (string-for-each (lambda (a b) (set! v (cons (string a b) v))) "ab" "xyz") v)
        => '("by" "ax"))
 
+(check (string<? "a" "b" "a") => #f)
+(check (string->list "") => '())
+(check (string-length "\x1F600;") => 1)
+(check (string-ref "a\x1F600;b" 2) => #\b)
+(check (string->utf8 "\x1F600;") => #u8(#xF0 #x9F #x98 #x80))
+(check (utf8->string #u8(#xF0 #x9F #x98 #x80)) => "\x1F600;")
+(check (string-upcase "ǆ") => "Ǆ")
+(check (string-downcase "ΧΑΟΣ") => "χαος")
+(check (string-foldcase "Straße") => "strasse")
+(check (string-ci=? "Straße" "STRASSE") => #t)
+(check (let ((s (make-string 2 #\a))) (string-set! s 0 #\x1F600) (string-length s)) => 2)
+
 (report)
