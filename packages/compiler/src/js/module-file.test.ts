@@ -14,6 +14,7 @@ const g = (name: string): Node => ({ kind: "global", name });
 const l: Node = { kind: "local", variable: n };
 const q = (value: unknown): Node => ({ kind: "quote", value });
 const call = (fn: Node, ...args: Node[]): Node => ({ kind: "call", fn, args });
+const iff = (test: Node, then: Node, otherwise: Node): Node => ({ kind: "if", test, then, else: otherwise });
 
 const library: CoreModule = {
   kind: "library",
@@ -32,16 +33,15 @@ const library: CoreModule = {
         name: "fib",
         params: [n],
         rest: null,
-        body: {
-          kind: "if",
-          test: call(g("scheme/base#<"), l, q(2)),
-          then: l,
-          else: call(
+        body: iff(
+          call(g("scheme/base#<"), l, q(2)),
+          l,
+          call(
             g("scheme/base#+"),
             call(g("github.com/fred/fib@1.0#fib"), call(g("scheme/base#-"), l, q(1))),
             call(g("github.com/fred/fib@1.0#fib"), call(g("scheme/base#-"), l, q(2))),
           ),
-        },
+        ),
       },
     },
     { kind: "define", name: "github.com/fred/fib@1.0#greeting", value: q(string("hello")) },
