@@ -22,8 +22,8 @@ describe("prelude SRFI 1 procedures over several lists", () => {
     expect(await run("(append-map list '(1 2) '(a b c))")).toBe("(1 a 2 b)");
   });
   it("still take one list", async () => {
-    expect(await run("(list (count even? '(1 2 4)) (list-index even? '(1 3 4)) (append-map list '(1 2)))")).toBe(
-      "(2 2 (1 2))",
-    );
+    expect(
+      await run("(list (count even? '(1 2 4)) (list-index even? '(1 3 4)) (append-map list '(1 2)))"),
+    ).toBe("(2 2 (1 2))");
   });
 });

@@ -2,7 +2,9 @@
 // that a library the registry lacks, or a name it forgets, is noticed by the corpus guard.
 
 const cxr = ["a", "d"].flatMap((x) =>
-  ["a", "d"].flatMap((y) => ["a", "d"].flatMap((z) => [`c${x}${y}${z}r`, `c${x}${y}${z}ar`, `c${x}${y}${z}dr`])),
+  ["a", "d"].flatMap((y) =>
+    ["a", "d"].flatMap((z) => [`c${x}${y}${z}r`, `c${x}${y}${z}ar`, `c${x}${y}${z}dr`]),
+  ),
 );
 
 export const R7RS_LIBRARIES: Readonly<Record<string, readonly string[]>> = {
@@ -44,7 +46,20 @@ export const R7RS_LIBRARIES: Readonly<Record<string, readonly string[]>> = {
   "scheme/file": `call-with-input-file call-with-output-file delete-file file-exists?
     open-binary-input-file open-binary-output-file open-input-file open-output-file
     with-input-from-file with-output-to-file`.split(/\s+/),
-  "scheme/inexact": ["acos", "asin", "atan", "cos", "exp", "finite?", "infinite?", "log", "nan?", "sin", "sqrt", "tan"],
+  "scheme/inexact": [
+    "acos",
+    "asin",
+    "atan",
+    "cos",
+    "exp",
+    "finite?",
+    "infinite?",
+    "log",
+    "nan?",
+    "sin",
+    "sqrt",
+    "tan",
+  ],
   "scheme/lazy": ["delay", "delay-force", "force", "make-promise", "promise?"],
   "scheme/load": ["load"],
   "scheme/process-context": [
