@@ -191,4 +191,10 @@
 (check (case 5 ((1 2) 'low) ((5) => (lambda (x) (* x 2))) (else 'other)) => 10)
 (check (when #f 'x) => (if #f #f))
 
+(define conversions 0)
+(define counted (make-parameter 1 (lambda (x) (set! conversions (+ conversions 1)) x)))
+(check (begin (parameterize ((counted 2)) (counted)) conversions) => 2)
+(check (case 'b ((a b) 'first) ((b) 'second)) => 'first)
+(check (let () (define-record-type thing (make-thing a) thing? (a thing-a)) (thing-a (make-thing 3))) => 3)
+
 (report)

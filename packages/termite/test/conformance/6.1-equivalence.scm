@@ -48,4 +48,10 @@
          (equal? a b))
        => #t)
 
+(check (eqv? 1/2 0.5) => #f)
+(check (equal? 1/2 0.5) => #f)
+(check (eq? 'a (string->symbol "a")) => #t)
+(check (equal? (vector) (vector)) => #t)
+(check (equal? "" "") => #t)
+
 (report)

@@ -114,4 +114,8 @@
 (check (length (make-list 100000 0)) => 100000)
 (check (list? (make-list 100000 0)) => #t)
 
+(check-error (list-tail '(1) 2))
+(check (assq 'c '((a . 1))) => #f)
+(check (member '(1) '((0) (1) (2))) => '((1) (2)))
+
 (report)

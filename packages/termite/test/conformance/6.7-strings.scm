@@ -77,4 +77,9 @@
 (check (string-ci=? "Straße" "STRASSE") => #t)
 (check (let ((s (make-string 2 #\a))) (string-set! s 0 #\x1F600) (string-length s)) => 2)
 
+(check-error (string-copy! (make-string 1) 0 "ab"))
+(check (string-copy "") => "")
+(check (string-append "λ" "μ") => "λμ")
+(check (string=? "" "") => #t)
+
 (report)

@@ -42,4 +42,9 @@
 (check (let ((acc '())) (vector-for-each (lambda (a b) (set! acc (cons (+ a b) acc))) #(1 2 3) #(10 20)) acc)
        => '(22 11))
 
+(check (vector->list #()) => '())
+(check (let ((v (vector 1 2 3))) (vector-fill! v 'x 1) v) => #(1 x x))
+(check-error (vector-copy! (vector 1) 0 #(1 2)))
+(check (vector-length (make-vector 100000 0)) => 100000)
+
 (report)
