@@ -20,6 +20,7 @@ import {
   printableGlobal,
   pushFrame,
   schemeError,
+  UNASSIGNED,
   UNBOUND,
   UNWIND,
   unboundVariable,
@@ -45,6 +46,11 @@ export interface LambdaCode {
   readonly unit: CodeUnit;
   /** Makes a closure of this lambda over `env` (how a received closure is rebuilt). */
   makeClosure(env: Env): Procedure;
+}
+
+/** Resumable code of the interpreter: a node of `unit` with work pending after a subexpression. */
+export interface InterpretedCode extends ResumableCode {
+  readonly unit: CodeUnit;
 }
 
 /** A unit ready to run, with every piece of its code by id (for frames and closures received). */
@@ -116,8 +122,6 @@ function isSimple(node: Node): boolean {
   }
 }
 
-const UNASSIGNED: unique symbol = Symbol("unassigned");
-
 /** Compiles core nodes of one unit to closures. */
 class UnitCompiler {
   private counter = 0;
@@ -129,7 +133,8 @@ class UnitCompiler {
 
   private code(resume: ResumableCode["resume"]): ResumableCode {
     const ref: CodeReference = { module: this.unit.module, id: `${this.unit.id}:${this.counter++}` };
-    const code: ResumableCode = { ref, resume };
+    // `unit` says where the code came from, so a frame can travel with its unit's syntax tree.
+    const code: InterpretedCode = { ref, resume, unit: this.unit };
     this.codes.set(ref.id, code);
     return code;
   }

@@ -247,17 +247,23 @@ setRaiseHook((payload, continuable) => (continuable ? raiseContinuable(payload) 
  * calls `(reraise)` when none applies. The R7RS reference semantics, on call/cc.
  */
 export function withGuard(body: Procedure, handler: Procedure): unknown {
-  return callCC((guardK: Continuation) =>
-    withExceptionHandler(
-      (condition: unknown) =>
-        callCC((raiseK: Continuation) =>
-          throwToContinuation(guardK, () =>
-            handler(condition, () => throwToContinuation(raiseK, () => raiseContinuable(condition))),
-          ),
-        ),
-      body,
-    ),
-  );
+  return callCC((guardK: Continuation) => withExceptionHandler(guardHandler(guardK, handler), body));
+}
+
+/**
+ * The exception handler a guard installs. It is data as well as code: `$guard` holds the guard's
+ * continuation and clause procedure, so a continuation captured inside a guard body can travel.
+ */
+export function guardHandler(guardK: Continuation, handler: Procedure): Procedure {
+  const h = (condition: unknown) =>
+    callCC((raiseK: Continuation) =>
+      throwToContinuation(guardK, () =>
+        handler(condition, () => throwToContinuation(raiseK, () => raiseContinuable(condition))),
+      ),
+    );
+  Object.defineProperty(h, "$guard", { value: [guardK, handler] });
+  Object.defineProperty(h, "schemeName", { value: "guard" });
+  return h;
 }
 
 // ### Parameters

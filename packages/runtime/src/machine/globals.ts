@@ -8,6 +8,16 @@ import { schemeError } from "../errors.js";
 /** The value of a cell whose global was never defined. */
 export const UNBOUND: unique symbol = Symbol("unbound");
 
+const UNASSIGNED_KEY = Symbol.for("@termite/runtime/unassigned");
+/**
+ * The value of a `letrec` variable before its initialisation. An object rather than a JS symbol so
+ * that an environment holding it can travel (the wire describes it by identity); one per process,
+ * shared by the ESM and CJS builds.
+ */
+export const UNASSIGNED: object = ((globalThis as Record<symbol, object>)[UNASSIGNED_KEY] ??= Object.freeze({
+  toString: () => "#<unassigned>",
+}));
+
 export class GlobalCell {
   value: unknown = UNBOUND;
   constructor(readonly name: string) {}

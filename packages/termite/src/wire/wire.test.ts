@@ -190,16 +190,14 @@ describe.each(["compile", "interpret"] as const)("%s back end", (backend) => {
       expect(() => b.wire.decodeSync(bytes)).toThrow(/test\/extra#only-on-a is not defined/);
     });
 
-    it("a continuation inside guard is refused for now, naming the runtime's handler on the path", async () => {
-      // guard's handler is a host closure of the runtime (withGuard), not yet describable.
-      const cond = (await a.fail(`
+    it("a continuation captured inside a guard body travels with its guard", async () => {
+      await a.run(`
         (define kg #f)
-        (guard (e (#t 'caught)) (+ 1 (call/cc (lambda (c) (set! kg c) 1))))
-        (object->u8vector kg)`)) as { code?: string; message: string };
-      expect(cond.code).toBe("wire-unserializable");
-      expect(cond.message).toContain(
-        "dynamic environment of #<procedure continuation> → handlers of #<dynamic-environment>",
-      );
+        (guard (e (#t 'caught)) (+ 1 (call/cc (lambda (c) (set! kg c) 1))))`);
+      const k = send(await a.run("kg"));
+      // Resumed on the receiver: the body goes on, and a raise there reaches the guard that travelled.
+      expect(await b.call(k, 10)).toBe(11);
+      expect(write(await b.call(k, "not a number"))).toBe("caught");
     });
   });
 
