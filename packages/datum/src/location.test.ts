@@ -43,3 +43,11 @@ describe("source positions", () => {
     expect(locationOf(null)).toBeUndefined();
   });
 });
+
+describe("located values compared structurally", () => {
+  it("have no own properties besides those of a plain pair or string", () => {
+    expect(new SourcePair(1, null, "a.scm", 1, 1, 0)).toEqual(new Pair(1, null));
+    expect(Object.keys(new SourcePair(1, null, "a.scm", 1, 1, 0))).toEqual(["car", "cdr"]);
+    expect(new SourceString("s", { line: 1, column: 1 })).toEqual(string("s"));
+  });
+});

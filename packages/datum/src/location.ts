@@ -19,18 +19,41 @@ export interface SourceLocation {
   readonly offset?: number | undefined;
 }
 
-// The position is kept in four plain fields rather than a `SourceLocation` object: the reader
-// makes one of these per list, and the object would double the allocations.
+// The position is kept in four fields rather than a `SourceLocation` object: the reader makes one
+// of these per list, and the object would double the allocations. The fields are private so that
+// a located list still has only `car` and `cdr` as own properties (structural comparisons, such as
+// a test's toEqual against a list built by hand, see no difference).
 class SourcePairImpl extends Pair {
+  #file: string | undefined;
+  #line: number;
+  #column: number;
+  #offset: number | undefined;
+
   constructor(
     car: unknown,
     cdr: unknown,
-    public file: string | undefined,
-    public line: number,
-    public column: number,
-    public offset: number | undefined,
+    file: string | undefined,
+    line: number,
+    column: number,
+    offset: number | undefined,
   ) {
     super(car, cdr);
+    this.#file = file;
+    this.#line = line;
+    this.#column = column;
+    this.#offset = offset;
+  }
+
+  /** Where the list this pair starts was read from (a new object each time). */
+  get location(): SourceLocation {
+    return { file: this.#file, line: this.#line, column: this.#column, offset: this.#offset };
+  }
+
+  set location(location: SourceLocation) {
+    this.#file = location.file;
+    this.#line = location.line;
+    this.#column = location.column;
+    this.#offset = location.offset;
   }
 }
 
@@ -45,12 +68,20 @@ export const SourcePair = sharedClass("SourcePair", SourcePairImpl);
 export type SourcePair = SourcePairImpl;
 
 class SourceStringImpl extends MString {
-  constructor(
-    text: string,
-    /** Where the string literal was read from. */
-    public location: SourceLocation,
-  ) {
+  #location: SourceLocation;
+
+  constructor(text: string, location: SourceLocation) {
     super(text);
+    this.#location = location;
+  }
+
+  /** Where the string literal was read from. */
+  get location(): SourceLocation {
+    return this.#location;
+  }
+
+  set location(location: SourceLocation) {
+    this.#location = location;
   }
 }
 
@@ -66,21 +97,13 @@ const table = registry.locations as WeakMap<object, SourceLocation>;
 
 /** Records where `value` (a pair, vector, string or other object) was read from. */
 export function setLocation(value: object, location: SourceLocation): void {
-  if (value instanceof SourcePair) {
-    value.file = location.file;
-    value.line = location.line;
-    value.column = location.column;
-    value.offset = location.offset;
-  } else if (value instanceof SourceString) value.location = location;
+  if (value instanceof SourcePair || value instanceof SourceString) value.location = location;
   else table.set(value, location);
 }
 
 /** Where `value` was read from, if it is an object the reader built. */
 export function locationOf(value: unknown): SourceLocation | undefined {
-  if (value instanceof SourcePair) {
-    return { file: value.file, line: value.line, column: value.column, offset: value.offset };
-  }
-  if (value instanceof SourceString) return value.location;
+  if (value instanceof SourcePair || value instanceof SourceString) return value.location;
   return typeof value === "object" && value !== null ? table.get(value) : undefined;
 }
 
