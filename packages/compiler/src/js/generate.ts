@@ -303,6 +303,7 @@ class LambdaGen {
       lines.push(`        ${this.rest} = $list($args.slice(${nParams}));`);
     }
     if (boxParams) lines.push(`        ${boxParams}`);
+    this.analyseControlPoints(body);
     lines.push(this.render(body, "fast", "        "));
     lines.push("      }");
     lines.push(`    } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
@@ -311,21 +312,36 @@ class LambdaGen {
     if (this.free.length > 0) lines.push(`  $self.$free = [${this.free.map(jsName).join(", ")}];`);
     lines.push("  return $self;");
     lines.push("}");
-    // The resume function: one case per control point, restoring the values saved there.
+    // The resume function: one case per control point restores the values saved there and runs
+    // the rest of the statement of the body holding that call site; then the body's remaining
+    // statements run from `$pc` (written once, entered by fall-through: code size stays linear).
     lines.push(`function $R${i}($f, $v) {`);
     lines.push(`  const $s = $f.values;`);
-    lines.push(`  let $at = -1${this.locals.map((x) => `, ${x}`).join("")};`);
+    lines.push(`  let $at = -1, $pc${this.locals.map((x) => `, ${x}`).join("")};`);
     lines.push("  try {");
     lines.push("    switch ($f.cp) {");
-    for (const [k, live, rest] of this.continuations(body)) {
+    for (const [k, call] of [...this.sites].sort((a, b) => a[0] - b[0])) {
+      const live = this.liveOf(k);
       lines.push(`      case ${k}: {`);
       lines.push(`        ${live.map((x, j) => `${x} = $s[${j}];`).join(" ")}`);
-      lines.push(rest);
+      lines.push(`        ${call.stmt.target} = $v;`);
+      lines.push(this.render(call.rest, "resume", "        "));
+      lines.push(`        $pc = ${call.top + 1};`);
+      lines.push("        break;");
       lines.push("      }");
     }
+    lines.push(
+      `      default: throw new Error("internal: no control point " + $f.cp + " in " + $C${i}.ref.id);`,
+    );
+    lines.push("    }");
+    lines.push("    switch ($pc) {");
+    const targets = new Set([...this.sites.values()].map((c) => c.top + 1));
+    this.topTexts.forEach((text, k) => {
+      if (targets.has(k)) lines.push(`      case ${k}:`);
+      if (k > 0 && k >= Math.min(...targets)) lines.push(text);
+    });
     lines.push("    }");
     lines.push(`  } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
-    lines.push(`  throw new Error("internal: no control point " + $f.cp + " in " + $C${i}.ref.id);`);
     lines.push("}");
     lines.push(
       `const $C${i} = { ref: { module: ${JSON.stringify(this.m.options.module)}, id: ${JSON.stringify(this.id)}, hash: $meta.hash }, name: ${n.name === undefined ? "undefined" : name}, node: $NODES[${i}], resume: $R${i}, make: $mk${i} };`,
@@ -342,38 +358,60 @@ class LambdaGen {
 
   // ---------------------------------------------------------------- rendering
 
-  /** For each control point: its number, the live names to restore (the call's temp last), the code after it. */
-  private continuations(body: Stmt[]): [number, string[], string][] {
-    const out: [number, string[], string][] = [];
-    const walk = (block: Stmt[], after: Stmt[]): void => {
-      block.forEach((s, idx) => {
-        const rest = [...block.slice(idx + 1), ...after];
-        if (s.k === "call") {
-          const [live, text] = this.continuation(s, rest);
-          out.push([s.cp, live, text]);
-        } else if (s.k === "if") {
-          walk(s.yes, rest);
-          walk(s.no, rest);
-        }
-      });
-    };
-    walk(body, []);
-    return out.sort((a, b) => a[0] - b[0]);
+  /** Each control point: its call, the top-level statement holding it, and what follows it there. */
+  private readonly sites = new Map<number, { stmt: Stmt & { k: "call" }; top: number; rest: Stmt[] }>();
+  /** Each top-level statement of the body, rendered for the resume function. */
+  private topTexts: string[] = [];
+  /** For the statements from index i on: for each name they mention, whether it is live there. */
+  private suffixes: Map<string, boolean>[] = [];
+  private readonly liveCache = new Map<number, string[]>();
+
+  /**
+   * Finds every control point and computes what is live at each. The top-level statements are
+   * visited last to first, so the liveness of the statements after a call site is known once.
+   */
+  private analyseControlPoints(body: Stmt[]): void {
+    body.forEach((stmt, top) => {
+      const walk = (block: Stmt[], after: Stmt[]): void => {
+        block.forEach((s, idx) => {
+          const rest = [...block.slice(idx + 1), ...after];
+          if (s.k === "call") this.sites.set(s.cp, { stmt: s, top, rest });
+          else if (s.k === "if") {
+            walk(s.yes, rest);
+            walk(s.no, rest);
+          }
+        });
+      };
+      walk([stmt], []);
+    });
+    this.suffixes = new Array(body.length + 1);
+    this.suffixes[body.length] = new Map();
+    this.topTexts = new Array(body.length);
+    for (let k = body.length - 1; k >= 0; k--) {
+      const text = this.render([body[k]!], "resume", "      ");
+      this.topTexts[k] = text;
+      this.suffixes[k] = this.mentions(text, this.suffixes[k + 1]!);
+    }
   }
 
-  private readonly liveCache = new Map<number, [string[], string]>();
-
-  /** The names live after call `s` (restored on resumption) and the code that runs after it. */
-  private continuation(s: Stmt & { k: "call" }, rest: Stmt[]): [string[], string] {
-    const cached = this.liveCache.get(s.cp);
-    if (cached) return cached;
-    const text = this.render(rest, "resume", "        ");
+  /** Names mentioned in `text` (live unless first assigned), over those of what follows. */
+  private mentions(text: string, following: Map<string, boolean>): Map<string, boolean> {
     const used = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
+    const out = new Map(following);
+    for (const x of this.locals) if (used.has(x)) out.set(x, !assignedFirst(text, x));
+    return out;
+  }
+
+  /** The names to save at control point `cp`, in declaration order. */
+  private liveOf(cp: number): string[] {
+    const cached = this.liveCache.get(cp);
+    if (cached) return cached;
+    const site = this.sites.get(cp)!;
+    const info = this.mentions(this.render(site.rest, "resume", ""), this.suffixes[site.top + 1]!);
     // The temp receiving the value is restored from `$v`, not from the frame.
-    const live = this.locals.filter((x) => used.has(x) && x !== s.target && !assignedFirst(text, x));
-    const result: [string[], string] = [live, `        ${s.target} = $v;\n${text}`];
-    this.liveCache.set(s.cp, result);
-    return result;
+    const live = this.locals.filter((x) => x !== site.stmt.target && info.get(x) === true);
+    this.liveCache.set(cp, live);
+    return live;
   }
 
   private render(stmts: Stmt[], mode: "fast" | "resume", indent: string): string {
@@ -387,8 +425,7 @@ class LambdaGen {
           case "call": {
             out.push(`${ind}${s.target} = ${s.text};`);
             if (this.m.controlPoints) {
-              const rest = [...block.slice(idx + 1), ...after];
-              const live = this.liveNames(s, rest);
+              const live = this.liveOf(s.cp);
               out.push(
                 `${ind}if (${s.target} === $UNWIND) return $pushFrame($C${this.index}, ${s.cp}, [${live.join(", ")}]);`,
               );
@@ -427,13 +464,6 @@ class LambdaGen {
     };
     go(stmts, [], indent);
     return out.join("\n");
-  }
-
-  /** Live names at a control point, computed from the resume rendering of what follows it. */
-  private liveNames(s: Stmt & { k: "call" }, rest: Stmt[]): string[] {
-    const cached = this.liveCache.get(s.cp);
-    if (cached) return cached[0];
-    return this.continuation(s, rest)[0];
   }
 
   // ---------------------------------------------------------------- compiling nodes
