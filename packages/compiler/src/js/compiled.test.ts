@@ -92,6 +92,13 @@ describe("the JavaScript back end", () => {
     expect(compileModule(tree, { source: "(x)" }).hash).not.toBe(compileModule(tree, { source: "(y)" }).hash);
   });
 
+  it("writes each statement once however many control points precede it (linear code size)", () => {
+    const size = (n: number) =>
+      compileModule(Array.from({ length: n }, (_, i) => call(g("#show"), call(g("#f"), q(i))))).body.length;
+    // Ten times the statements, about ten times the code (not a hundred).
+    expect(size(400) / size(40)).toBeLessThan(12);
+  });
+
   it("names procedures by qualified name and anonymous ones by a path inside their parent", () => {
     const x = v("x");
     const out = compileModule([def("#main", lam([], call(lam([x], l(x)), q(1)), "main"))], {
