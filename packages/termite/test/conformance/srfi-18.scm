@@ -87,4 +87,19 @@
            woken))
        => 2)
 
+(check (let ((t (thread-start! (make-thread (lambda () (thread-sleep! 10) 'late)))))
+         (let ((r (thread-join! t 0.01 'timed-out)))
+           (thread-terminate! t)
+           r))
+       => 'timed-out)
+(check-error (let ((t (thread-start! (make-thread (lambda () (thread-sleep! 10))))))
+               (dynamic-wind (lambda () #f)
+                             (lambda () (thread-join! t 0.01))
+                             (lambda () (thread-terminate! t)))))
+;; A mutex whose owner ended without unlocking it is abandoned: locking it raises (SRFI 18's
+;; abandoned-mutex-exception) after acquiring it.
+(define abandoned (make-mutex))
+(thread-join! (thread-start! (make-thread (lambda () (mutex-lock! abandoned)))))
+(check-error (mutex-lock! abandoned 0.01))
+
 (report)
