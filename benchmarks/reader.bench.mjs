@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { readAll } from "@termite/reader";
 
-const RUNS = 21;
+const RUNS = 41;
 
 const source = readFileSync(new URL("fixtures/scheme-program-400k.scm", import.meta.url), "utf8");
 const bytes = Buffer.byteLength(source);
@@ -35,16 +35,19 @@ function median(values) {
 }
 
 // The variants take turns within each round, so a burst of load on this shared machine falls on
-// all of them alike instead of on whichever happened to run then.
+// all of them alike instead of on whichever happened to run then. The order rotates each round:
+// a variant run right after another pays for collecting that one's garbage, which in a fixed
+// order always fell on the same variant (the "no file" reader looked 40% slower for it).
 function measureAll(variants) {
   for (let i = 0; i < 3; i++) for (const [, , run] of variants) run(); // warm-up: let the JIT settle
   const times = variants.map(() => []);
   for (let round = 0; round < RUNS; round++) {
-    variants.forEach(([, , run], k) => {
+    for (let j = 0; j < variants.length; j++) {
+      const k = (j + round) % variants.length;
       const start = performance.now();
-      run();
+      variants[k][2]();
       times[k].push(performance.now() - start);
-    });
+    }
   }
   return variants.map(([label, size], k) => [label, size, median(times[k])]);
 }
