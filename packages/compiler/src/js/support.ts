@@ -21,6 +21,8 @@ import {
   pushFrame,
   schemeError,
   sub2,
+  // A letrec variable before its init has run: the runtime's object, which the serializer knows.
+  UNASSIGNED,
   UNBOUND,
   UNWIND,
   unboundVariable,
@@ -30,9 +32,6 @@ import {
 import type { RuntimeName } from "./generate.js";
 
 type Procedure = (...args: unknown[]) => unknown;
-
-/** The value of a letrec variable before its init has run. */
-const UNASSIGNED: unique symbol = Symbol("unassigned");
 
 function notAProcedure(f: unknown): never {
   return schemeError(undefined, "attempt to call a non-procedure", f);
