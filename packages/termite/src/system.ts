@@ -30,6 +30,7 @@ import {
   SchemeThread,
   schemeError,
 } from "@termite/runtime";
+import { installEval } from "./eval.js";
 import { installTermiteLibrary, type ProcessNode } from "./termite-library/index.js";
 
 /** Where the Scheme sources shipped with this package live (`scheme/` beside `dist/`). */
@@ -53,6 +54,12 @@ const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
     "call-with-port",
   ],
   "scheme/lazy": ["make-promise", "promise?", "force"],
+  "scheme/file": [
+    "call-with-input-file",
+    "call-with-output-file",
+    "with-input-from-file",
+    "with-output-to-file",
+  ],
   "termite/internal": ["with-parameters", "make-lazy-promise"],
   "termite/extras": [
     "call-with-output-string",
@@ -231,6 +238,7 @@ export class TermiteSystem {
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
     this.processes = installTermiteLibrary(this);
+    installEval(this);
     return this;
   }
 

@@ -63,8 +63,6 @@ function thread(who: string, t: unknown, index = 0): SchemeThread {
   return t as SchemeThread;
 }
 
-const JOIN_TIMEOUT = Symbol("join-timeout");
-
 function threadJoin(t: unknown, timeout?: unknown, timeoutValue?: unknown): unknown {
   const target = thread("thread-join!", t);
   const deliver = (): unknown => {

@@ -5,7 +5,23 @@
 
 import { type PrimitiveSpec, prim } from "../../primitive.js";
 import { abs, add, add2, div, div2, mul, mul2, square, sub, sub2 } from "./arithmetic.js";
-import { ge, ge2, gt, gt2, isNegative, isPositive, isZero, le, le2, lt, lt2, max, min, numEq, numEq2 } from "./compare.js";
+import {
+  ge,
+  ge2,
+  gt,
+  gt2,
+  isNegative,
+  isPositive,
+  isZero,
+  le,
+  le2,
+  lt,
+  lt2,
+  max,
+  min,
+  numEq,
+  numEq2,
+} from "./compare.js";
 import { angle, imagPart, magnitude, makePolar, makeRectangular, realPart } from "./complex.js";
 import { exact, exactToInexact, inexact, inexactToExact } from "./conversion.js";
 import {
