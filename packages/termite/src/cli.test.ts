@@ -32,6 +32,10 @@ describe("termite CLI", () => {
   it("evaluates -e and writes the value", () => {
     expect(termite(["-e", '(list 1 2.5 "s" \'sym)'])).toMatchObject({ code: 0, stdout: '(1 2.5 "s" sym)\n' });
     expect(termite(["-e", "(if #f #f)"])).toMatchObject({ code: 0, stdout: "" });
+    expect(termite(["-e", "(eval '(* 6 7) (environment '(scheme base)))"])).toMatchObject({
+      code: 0,
+      stdout: "42\n",
+    });
   });
 
   it("maps (exit ...) to the process exit code", () => {

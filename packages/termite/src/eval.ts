@@ -61,9 +61,13 @@ function environmentArgument(who: string, value: unknown): EvalEnvironment {
  * from (scheme eval), (scheme load) and (scheme repl). Call once, after `boot()`.
  */
 export function installEval(system: TermiteSystem): void {
-  const interaction = new EvalEnvironment(system.scriptSession(), "interaction");
+  // Made on first use: the script session takes its default libraries when created, and these
+  // libraries must be registered by then.
+  let interactionEnvironment: EvalEnvironment | undefined;
+  const interactionOf = (): EvalEnvironment =>
+    (interactionEnvironment ??= new EvalEnvironment(system.scriptSession(), "interaction"));
 
-  const evalSpec = prim(1, 2, (datum: unknown, env: unknown = interaction) => {
+  const evalSpec = prim(1, 2, (datum: unknown, env: unknown = interactionOf()) => {
     const thunk = compile(system, "eval", environmentArgument("eval", env), [datum]);
     return thunk();
   });
@@ -78,7 +82,7 @@ export function installEval(system: TermiteSystem): void {
     return env;
   });
 
-  const loadSpec = prim(1, 2, (filename: unknown, env: unknown = interaction) => {
+  const loadSpec = prim(1, 2, (filename: unknown, env: unknown = interactionOf()) => {
     if (!(filename instanceof MString)) return schemeError("load", "expected a file name string", filename);
     const path = resolve(filename.toString());
     let text: string;
@@ -104,7 +108,7 @@ export function installEval(system: TermiteSystem): void {
     return compile(system, "load", environmentArgument("load", env), forms, path)();
   });
 
-  const interactionSpec = prim(0, 0, () => interaction);
+  const interactionSpec = prim(0, 0, interactionOf);
 
   system.installGroups([
     { library: "scheme/eval", bindings: { eval: evalSpec, environment: environmentSpec } },

@@ -237,8 +237,8 @@ export class TermiteSystem {
       this.registry.defineNativeLibrary(library, names);
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
-    this.processes = installTermiteLibrary(this);
     installEval(this);
+    this.processes = installTermiteLibrary(this);
     return this;
   }
 
