@@ -29,7 +29,6 @@ import { ioSystem, processIoContext, setProgramExitHook } from "@termite/runtime
 import { createSystem } from "./create-system.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
-import { TermiteSystem } from "./system.js";
 
 export const EXIT_USAGE = 64;
 export const EXIT_SYNTAX = 65;
@@ -80,10 +79,7 @@ async function run(argv: string[]): Promise<void> {
   const text = readSource(file);
   const io = processIoContext([file, ...args]);
   // Compiled is the default; `--interpret` interprets everything, the prelude included.
-  const system = await new TermiteSystem({
-    io,
-    backend: values.interpret ? "interpret" : "compile",
-  }).boot();
+  const system = await createSystem({ io, backend: values.interpret ? "interpret" : "compile" });
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);

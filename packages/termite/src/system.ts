@@ -8,7 +8,13 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileUnit, interpret } from "@termite/compiler";
+import {
+  type CodeUnit,
+  type CompiledUnit,
+  compileUnit,
+  type InterpretedUnit,
+  interpretUnit,
+} from "@termite/compiler";
 import { write } from "@termite/datum";
 import type { CoreModule, Node } from "@termite/library-expander";
 import {
@@ -157,6 +163,21 @@ export interface SystemOptions {
 /** The two ways of running core code; they follow the same frame protocol and mix freely. */
 export type Backend = "compile" | "interpret";
 
+/** A unit of code the system has just made runnable, with its code table. */
+export type LoadedUnit =
+  | {
+      readonly kind: "compiled";
+      readonly module: CoreModule;
+      readonly unit: string;
+      readonly compiled: CompiledUnit;
+    }
+  | {
+      readonly kind: "interpreted";
+      readonly module: CoreModule;
+      readonly unit: CodeUnit;
+      readonly interpreted: InterpretedUnit;
+    };
+
 /** The outcome of running code in a green thread. */
 export type RunResult = ExitReason;
 
@@ -167,6 +188,7 @@ export class TermiteSystem {
   /** Modules (by flat name) whose bodies have run in this system. */
   private readonly started = new Set<string>();
   private unitCounter = 0;
+  private readonly unitListeners: ((loaded: LoadedUnit) => void)[] = [];
   private readonly primitiveGlobals = new Map<unknown, string>();
   private session: ScriptSession | undefined;
   /** The processes, mailboxes and services of this node (the `(termite)` library). */
@@ -255,20 +277,37 @@ export class TermiteSystem {
 
   /** Core code of one unit -> a thunk that runs it, compiled to JavaScript or interpreted. */
   load(module: CoreModule): () => unknown {
-    const unit = `u${this.unitCounter++}`;
-    if (this.backend === "compile")
-      return compileUnit(module.body, this.globals, {
+    // A library's unit is named after the library, so nodes that load libraries in another order
+    // still generate the same code (and hash) for them; scripts and REPL input are numbered.
+    const unit =
+      module.kind === "library" && module.supplies !== null
+        ? module.supplies.replace(/[/:~]/g, "_")
+        : `u${this.unitCounter++}`;
+    if (this.backend === "compile") {
+      const compiled = compileUnit(module.body, this.globals, {
         module: module.supplies ?? "",
         unit,
         block: module.block,
-      }).run;
+      });
+      for (const listener of this.unitListeners) listener({ kind: "compiled", module, unit, compiled });
+      return compiled.run;
+    }
     const node: Node =
       module.body.length === 0
         ? { kind: "quote", value: undefined }
         : module.body.length === 1
           ? module.body[0]!
           : { kind: "begin", body: module.body };
-    return interpret({ module: module.supplies ?? "", id: unit, node }, this.globals);
+    const codeUnit: CodeUnit = { module: module.supplies ?? "", id: unit, node };
+    const interpreted = interpretUnit(codeUnit, this.globals);
+    for (const listener of this.unitListeners)
+      listener({ kind: "interpreted", module, unit: codeUnit, interpreted });
+    return interpreted.run;
+  }
+
+  /** Hears of every unit this system loads (the wire uses it to know what code can travel). */
+  onUnitLoaded(listener: (loaded: LoadedUnit) => void): void {
+    this.unitListeners.push(listener);
   }
 
   /** Runs the bodies of libraries expanded but not yet run, in order, each in a green thread. */

@@ -4,16 +4,8 @@
 // runtime's own code, interpreted code carried in the message); when the resolver has to wait
 // (fetching a compiled module), it parks the calling green thread, never the node.
 
-import {
-  type CodeUnit,
-  type CompiledCode,
-  type CompiledUnit,
-  type InterpretedUnit,
-  interpretUnit,
-} from "@termite/compiler";
 import { ErrorObject } from "@termite/datum";
-import type { CoreModule, Node } from "@termite/library-expander";
-import { GlobalEnvironment, prim, SchemeRaise, suspend, typeError } from "@termite/runtime";
+import { prim, SchemeRaise, suspend, typeError } from "@termite/runtime";
 import { CodeReferenceError, DecodeError, SerializeError } from "@termite/serializer";
 import type { TermiteSystem } from "../system.js";
 import { Wire, type WireOptions } from "./wire.js";
@@ -48,8 +40,15 @@ export function installWire(system: TermiteSystem, options: WireOptions = {}): W
   if (existing !== undefined) return existing;
   const wire = new Wire(system, options);
   wires.set(system, wire);
-  if ((system as { backend?: string }).backend === "compile") noteCompiledUnits(system, wire);
-  else if (!interpreterNamesUnits()) noteLoadedUnits(system, wire);
+  system.onUnitLoaded((loaded) => {
+    if (loaded.kind === "interpreted") wire.noteUnit(loaded.unit, loaded.interpreted);
+    else
+      wire.compiled.add(loaded.compiled, {
+        unit: loaded.unit,
+        block: loaded.module.block,
+        body: loaded.module.body,
+      });
+  });
   system.installGroups([
     {
       library: "termite/wire",
@@ -83,64 +82,4 @@ export function installWire(system: TermiteSystem, options: WireOptions = {}): W
     },
   ]);
   return wire;
-}
-
-/** Whether the interpreter's resumable code carries its unit (then nothing needs noting). */
-function interpreterNamesUnits(): boolean {
-  const node: Node = {
-    kind: "if",
-    test: { kind: "call", fn: { kind: "global", name: "#probe" }, args: [] },
-    // biome-ignore lint/suspicious/noThenProperty: the core language names its branch `then`
-    then: { kind: "quote", value: 1 },
-    else: { kind: "quote", value: 2 },
-  };
-  const probe = interpretUnit({ module: "", id: "probe", node }, new GlobalEnvironment());
-  return [...probe.codes.values()].every((c) => "unit" in c);
-}
-
-/**
- * Until the interpreter's frames name their unit, the system's loader is wrapped so that the wire
- * learns every unit it interprets. It makes the same unit as `TermiteSystem.load`.
- */
-function noteLoadedUnits(system: TermiteSystem, wire: Wire): void {
-  let counter = 0;
-  system.load = (module: CoreModule): (() => unknown) => {
-    const node: Node =
-      module.body.length === 0
-        ? { kind: "quote", value: undefined }
-        : module.body.length === 1
-          ? module.body[0]!
-          : { kind: "begin", body: module.body };
-    const unit: CodeUnit = { module: module.supplies ?? "", id: `w${counter++}`, node };
-    const interpreted: InterpretedUnit = interpretUnit(unit, system.globals);
-    wire.noteUnit(unit, interpreted);
-    return interpreted.run;
-  };
-}
-
-/**
- * With the compile back end, the system's loader is wrapped so that the wire learns each compiled
- * unit: its codes (to resolve references to them) and its body (so script code can travel).
- */
-function noteCompiledUnits(system: TermiteSystem, wire: Wire): void {
-  const load = system.load.bind(system);
-  system.load = (module: CoreModule): (() => unknown) => {
-    const run = load(module) as (() => unknown) & { $code?: CompiledCode; $codes?: CompiledCode[] };
-    const top = run.$code;
-    if (top === undefined) return run;
-    const codes = new Map<string, CompiledCode>([[top.ref.id, top]]);
-    for (const c of run.$codes ?? []) codes.set(c.ref.id, c);
-    const hash = top.ref.hash ?? "";
-    wire.compiled.add(
-      { codes, compiled: { module: top.ref.module, hash } as CompiledUnit["compiled"] },
-      { unit: unitIdOf(top.ref.id), block: module.block, body: module.body },
-    );
-    return run;
-  };
-}
-
-/** The unit id a compiled code id starts with (`u7` of `u7/loop`). */
-function unitIdOf(id: string): string {
-  const m = /^[^/:~]*/.exec(id);
-  return m?.[0] ?? id;
 }
