@@ -3,15 +3,7 @@
 // same number of bare SRFI 18 threads (what a process adds to a thread), and 10^6 calls of the
 // ring's closures without messages (what a hop costs against a procedure call).
 import { memoryIoContext } from "../packages/runtime/dist/index.js";
-import * as termite from "../packages/termite/dist/index.js";
-
-const { TermiteSystem, installTermiteLibrary } = termite;
-if (typeof installTermiteLibrary !== "function") {
-  console.log(
-    "processes: @termite/termite does not export installTermiteLibrary yet (build it with the (termite) library wired in)",
-  );
-  process.exit(0);
-}
+import { TermiteSystem } from "../packages/termite/dist/index.js";
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -19,8 +11,8 @@ function median(xs) {
 }
 
 const io = memoryIoContext({});
+// Boot installs the (termite) library.
 const system = await new TermiteSystem({ io }).boot();
-installTermiteLibrary(system);
 
 async function run(text) {
   const r = await system.runScript(text, "bench.scm");
