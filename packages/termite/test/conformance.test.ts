@@ -13,8 +13,7 @@ import { readAll } from "@termite/reader";
 import { memoryIoContext, type ProgramExit, setProgramExitHook } from "@termite/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSystem } from "../src/create-system.js";
-import { installEval } from "../src/eval.js";
-import type { TermiteSystem } from "../src/system.js";
+import type { Backend } from "../src/system.js";
 import { R7RS_LIBRARIES } from "./conformance/r7rs-libraries.js";
 
 const TEST_DIR = fileURLToPath(new URL(".", import.meta.url));
@@ -49,26 +48,6 @@ interface FileSetup {
   readonly commandLine?: readonly string[];
   /** The file ends by calling `exit`: its status, and text the output must end with. */
   readonly exit?: { readonly status: number; readonly outputEndsWith: string };
-}
-
-/**
- * Wires what boot() does not wire yet: eval and load (src/eval.ts), and the (scheme file)
- * procedures written in the prelude. Each step is skipped once boot() does it itself.
- */
-function completeSystem(system: TermiteSystem): void {
-  if (system.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(system);
-  const file = system.registry.library(parseModulePath("scheme/file"));
-  const fromPrelude = [
-    "call-with-input-file",
-    "call-with-output-file",
-    "with-input-from-file",
-    "with-output-to-file",
-  ];
-  if (file !== undefined && !file.exports.has("with-input-from-file")) {
-    for (const n of fromPrelude)
-      system.globals.define(`scheme/file#${n}`, system.globals.lookup(`termite/prelude#${n}`));
-    system.registry.defineNativeLibrary("scheme/file", fromPrelude);
-  }
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "termite-conformance-"));
@@ -107,17 +86,14 @@ interface FileOutcome {
   readonly failures: readonly FailedCheck[];
 }
 
-const totals = { files: 0, passed: 0, failed: 0, known: 0 };
-
-async function runCorpusFile(file: string): Promise<FileOutcome> {
+async function runCorpusFile(file: string, backend: Backend): Promise<FileOutcome> {
   const setup = SETUP[file] ?? {};
   const io = memoryIoContext({
     stdin: setup.stdin,
     environment: setup.environment,
     commandLine: setup.commandLine,
   });
-  const system = await createSystem({ io, searchPath: [TEST_DIR] });
-  completeSystem(system);
+  const system = await createSystem({ io, searchPath: [TEST_DIR], backend });
   const path = join(CORPUS_DIR, file);
   lastExit = undefined;
   const result = await system.runProgram(readFileSync(path, "utf8"), path);
@@ -148,9 +124,11 @@ function outcome(result: { normal: true; value: unknown } | { normal: false; con
   return result.normal ? `value ${write(result.value)}` : `condition ${write(result.condition)}`;
 }
 
-describe("R7RS conformance corpus", () => {
+// Compiled (the default) and interpreted: everything the interpreter passes, compiled code passes too.
+describe.each(["compile", "interpret"] as const)("R7RS conformance corpus, %s", (backend) => {
+  const totals = { files: 0, passed: 0, failed: 0, known: 0 };
   it.each(CORPUS)("%s", async (file) => {
-    const { passed, failures } = await runCorpusFile(file);
+    const { passed, failures } = await runCorpusFile(file, backend);
     const known = KNOWN_FAILURES.filter((k) => k.file === file);
     const unexpected = failures.filter((f) => !known.some((k) => k.form === f.form));
     const fixed = known.filter((k) => !failures.some((f) => f.form === k.form));
@@ -159,7 +137,7 @@ describe("R7RS conformance corpus", () => {
     totals.failed += failures.length;
     totals.known += failures.length - unexpected.length;
     console.log(
-      `${file}: ${passed} checks passed, ${failures.length} failed (${failures.length - unexpected.length} known)`,
+      `${backend} ${file}: ${passed} checks passed, ${failures.length} failed (${failures.length - unexpected.length} known)`,
     );
     expect(
       unexpected.map((f) => `${f.form}  expected ${f.expected}, got ${f.got}`),
@@ -173,7 +151,7 @@ describe("R7RS conformance corpus", () => {
 
   afterAll(() => {
     console.log(
-      `R7RS conformance: ${totals.passed} checks passed, ${totals.failed} failed ` +
+      `R7RS conformance (${backend}): ${totals.passed} checks passed, ${totals.failed} failed ` +
         `(${totals.known} known failures) in ${totals.files} files`,
     );
   });
@@ -197,7 +175,6 @@ function corpusSymbols(): Set<string> {
 describe("the corpus covers every binding", () => {
   it("of every R7RS-small library and SRFI 1 and 18, and the registry holds every R7RS name", async () => {
     const system = await createSystem({ io: memoryIoContext() });
-    completeSystem(system);
     const used = corpusSymbols();
     const notInRegistry: string[] = [];
     const notInCorpus: string[] = [];
