@@ -2,7 +2,7 @@
 
 import { write } from "@termite/datum";
 import { type MemoryIoContext, memoryIoContext } from "@termite/runtime";
-import { TermiteSystem } from "../system.js";
+import { type Backend, TermiteSystem } from "../system.js";
 import type { ProcessNode } from "./process-node.js";
 
 export interface TestSystem {
@@ -15,9 +15,9 @@ export interface TestSystem {
   fail(text: string): Promise<unknown>;
 }
 
-export async function testSystem(): Promise<TestSystem> {
+export async function testSystem(backend: Backend = "compile"): Promise<TestSystem> {
   const io = memoryIoContext({});
-  const system = await new TermiteSystem({ io }).boot();
+  const system = await new TermiteSystem({ io, backend }).boot();
   const node = system.processes!;
   await system.runScript("(import (termite))", "setup.scm");
   return {
