@@ -18,6 +18,7 @@ import {
 import { write } from "@termite/datum";
 import type { CoreModule, Node } from "@termite/library-expander";
 import {
+  DEFAULT_SCRIPT_LIBRARIES,
   expandProgram,
   LibraryRegistry,
   type LibraryRegistryOptions,
@@ -271,7 +272,10 @@ export class TermiteSystem {
 
   /** The persistent top level of scripts and the REPL. */
   scriptSession(): ScriptSession {
-    this.session ??= new ScriptSession(this.registry);
+    // As under Gambit's gsi, scripts also have SRFI 1 lists and SRFI 18 threads at hand.
+    this.session ??= new ScriptSession(this.registry, {
+      defaultLibraries: [...DEFAULT_SCRIPT_LIBRARIES, "srfi/1", "srfi/18"],
+    });
     return this.session;
   }
 
