@@ -1,4 +1,4 @@
-// The frame protocol in compiled code, exercised on hand-built core trees (independent of the expander):
+// The frame protocol on both back ends, exercised on hand-built core trees (independent of the expander):
 // tail calls in constant space, deep recursion, call/cc re-entry, dynamic-wind, frames as data.
 
 import { isEqual, list } from "@termite/datum";
@@ -15,7 +15,8 @@ import {
   withGuard,
 } from "@termite/runtime";
 import { describe, expect, it } from "vitest";
-import { compileUnit } from "./compile.js";
+import { interpret } from "./interpreter/interpret.js";
+import { compileUnit } from "./js/compile.js";
 
 let ids = 0;
 const v = (name: string): Variable => ({ name, id: ids++, assigned: false });
@@ -49,17 +50,23 @@ function globals(): GlobalEnvironment {
   return env;
 }
 
-/** Runs a core tree in a fresh green thread and resolves with its value. */
-function run(node: Node, env = globals()): Promise<unknown> {
-  const thunk = compileUnit([node], env, { unit: "t" }).run;
-  return new Promise((resolve, reject) => {
-    const t = new SchemeThread(thunk);
-    t.onExit((r) => (r.normal ? resolve(r.value) : reject(r.condition)));
-    t.start();
-  });
+/** A runner for one back end: runs a core tree in a fresh green thread, resolves with its value. */
+function runner(backend: "interpret" | "compile") {
+  return (node: Node, env = globals()): Promise<unknown> => {
+    const thunk =
+      backend === "interpret"
+        ? interpret({ module: "", id: "t", node }, env)
+        : compileUnit([node], env, { unit: "t" }).run;
+    return new Promise((resolve, reject) => {
+      const t = new SchemeThread(thunk);
+      t.onExit((r) => (r.normal ? resolve(r.value) : reject(r.condition)));
+      t.start();
+    });
+  };
 }
 
-describe("frame protocol in compiled code", () => {
+describe.each(["interpret", "compile"] as const)("frame protocol, %s", (backend) => {
+  const run = runner(backend);
   it("computes fib 20 with non-tail recursion", async () => {
     const n = v("n");
     const fib = def(
