@@ -1,7 +1,7 @@
 // The `termite` command as a user runs it: a real Node process, its output and exit code.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -80,6 +80,17 @@ describe("termite CLI", () => {
     expect(manifest.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(termite(args).code).toBe(0);
     expect(readFileSync(join(dir, "cats.mjs"), "utf8")).toBe(js);
+  });
+
+  it("writes the compiled files beside the source when no -o is given", () => {
+    const dir = mkdtempSync(join(tmpdir(), "termite-cli-"));
+    copyFileSync(fixture("modules/cats.sld"), join(dir, "cats.sld"));
+    const r = termite(["compile", "--search", fixture("modules"), join(dir, "cats.sld")]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(dir, "cats.mjs"), "utf8")).toMatch(/^export default function/);
+    expect(JSON.parse(readFileSync(join(dir, "cats.manifest.json"), "utf8")).format).toBe(
+      "termite-compiled-unit",
+    );
   });
 
   it("REPL on a pipe: multi-line forms, values written, survives errors", () => {

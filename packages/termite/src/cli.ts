@@ -12,15 +12,15 @@
 // the program; 70 an uncaught Scheme error at run time.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { compileToFiles } from "@termite/compiler";
 import { formatLocation } from "@termite/datum";
 import {
+  type CoreModule,
   ExpandError,
   expandLibrary,
   expandProgram,
-  type LibraryRegistry,
   printCore,
 } from "@termite/library-expander";
 import { parseModulePath } from "@termite/namespace";
@@ -123,54 +123,23 @@ async function evaluate(expr: string): Promise<void> {
   process.exit(0);
 }
 
-async function expand(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      as: { type: "string" },
-      search: { type: "string", multiple: true },
-      r7rs: { type: "boolean" },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  const [file] = positionals;
-  if (file === undefined) fail(`expand needs a FILE\n${USAGE}`, EXIT_USAGE);
-  const text = readSource(file);
-  const system = await createSystem({ io: processIoContext([file]), searchPath: values.search ?? [] });
-  const registry: LibraryRegistry = system.registry;
-  try {
-    let out: string;
-    if (/^\s*(;[^\n]*\n\s*)*\(define-library\b/.test(text)) {
-      out = printCore(
-        expandLibrary(registry, text, { file, as: values.as ? parseModulePath(values.as) : undefined }),
-      );
-    } else if (values.r7rs) {
-      out = printCore(expandProgram(registry, text, { file }));
-    } else {
-      out = printCore(system.scriptSession().expandText(text, { file }));
-    }
-    process.stdout.write(out.endsWith("\n") ? out : `${out}\n`);
-  } catch (e) {
-    if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
-    throw e;
-  }
-}
+/** The options `expand` and `compile` share: how FILE is read and where its imports are found. */
+const UNIT_OPTIONS = {
+  as: { type: "string" },
+  search: { type: "string", multiple: true },
+  r7rs: { type: "boolean" },
+} as const;
 
-async function compile(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      output: { type: "string", short: "o" },
-      as: { type: "string" },
-      search: { type: "string", multiple: true },
-      r7rs: { type: "boolean" },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  const [file] = positionals;
-  if (file === undefined) fail(`compile needs a FILE\n${USAGE}`, EXIT_USAGE);
+/**
+ * Expands FILE as what it is: a library when it holds a `define-library` (under `--as` when given),
+ * an R7RS program with `--r7rs`, otherwise a script. Read and syntax errors end with exit 65.
+ */
+async function expandFile(
+  command: string,
+  file: string | undefined,
+  values: { as?: string | undefined; search?: string[] | undefined; r7rs?: boolean | undefined },
+): Promise<{ text: string; module: CoreModule }> {
+  if (file === undefined) fail(`${command} needs a FILE\n${USAGE}`, EXIT_USAGE);
   const text = readSource(file);
   const system = await createSystem({ io: processIoContext([file]), searchPath: values.search ?? [] });
   try {
@@ -179,16 +148,41 @@ async function compile(argv: string[]): Promise<void> {
       : values.r7rs
         ? expandProgram(system.registry, text, { file })
         : system.scriptSession().expandText(text, { file });
-    const { js, manifest } = compileToFiles(module, { source: text });
-    const dir = values.output ?? ".";
-    const name = basename(file, extname(file));
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.mjs`), js);
-    writeFileSync(join(dir, `${name}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { text, module };
   } catch (e) {
     if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
     throw e;
   }
+}
+
+async function expand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: UNIT_OPTIONS,
+    allowPositionals: true,
+    strict: true,
+  });
+  const { module } = await expandFile("expand", positionals[0], values);
+  const out = printCore(module);
+  process.stdout.write(out.endsWith("\n") ? out : `${out}\n`);
+}
+
+async function compile(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...UNIT_OPTIONS, output: { type: "string", short: "o" } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const file = positionals[0];
+  const { text, module } = await expandFile("compile", file, values);
+  const { js, manifest } = compileToFiles(module, { source: text });
+  // Beside the source unless -o says where.
+  const dir = values.output ?? dirname(file!);
+  const name = basename(file!, extname(file!));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.mjs`), js);
+  writeFileSync(join(dir, `${name}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 async function main(argv: string[]): Promise<void> {
