@@ -3,9 +3,11 @@
 // "no control points" compiles without frames or the call budget, to price the continuation
 // machinery (measurement only: such code cannot capture continuations or recurse deeply).
 // Figures are medians of several runs; compare the ratios, the machine is shared and noisy.
-import { compileUnit } from "../packages/compiler/dist/index.js";
+
 import { memoryIoContext } from "@termite/runtime";
 import { TermiteSystem } from "@termite/termite";
+import { compileUnit } from "../packages/compiler/dist/index.js";
+import { medianTime } from "./stats.mjs";
 
 const defs = `
 (define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
@@ -21,8 +23,12 @@ async function system(backend, controlPoints = true) {
   if (!controlPoints) {
     let n = 0;
     s.load = (m) =>
-      compileUnit(m.body, s.globals, { module: m.supplies ?? "", unit: `nc${n++}`, block: m.block, controlPoints: false })
-        .run;
+      compileUnit(m.body, s.globals, {
+        module: m.supplies ?? "",
+        unit: `nc${n++}`,
+        block: m.block,
+        controlPoints: false,
+      }).run;
   }
   return s;
 }
@@ -40,17 +46,6 @@ await bare.runScript("(import (bench calls))", "bench.scm");
 
 const jsFib = (n) => (n < 2 ? n : jsFib(n - 1) + jsFib(n - 2));
 const jsTak = (x, y, z) => (!(y < x) ? z : jsTak(jsTak(x - 1, y, z), jsTak(y - 1, z, x), jsTak(z - 1, x, y)));
-
-async function median(fn, runs = 5) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 function scheme(s, expr) {
   return async () => {
@@ -80,12 +75,12 @@ console.log(
 console.log("|---|---|---|---|---|---|---|---|---|");
 for (const [name, expr, js] of rows) {
   const runs = name.startsWith("fib") || name.includes("10^7") ? 3 : 5;
-  const i = await median(scheme(interpreted, expr), runs);
-  const c = await median(scheme(compiled, expr), runs);
-  const b = await median(scheme(block, expr), runs);
+  const i = await medianTime(scheme(interpreted, expr), runs);
+  const c = await medianTime(scheme(compiled, expr), runs);
+  const b = await medianTime(scheme(block, expr), runs);
   // Without frames, a 10^6-deep recursion overflows the JS stack: not measured.
-  const n = name.includes("deep") ? undefined : await median(scheme(bare, expr), runs);
-  const j = js ? await median(js) : undefined;
+  const n = name.includes("deep") ? undefined : await medianTime(scheme(bare, expr), runs);
+  const j = js ? await medianTime(js) : undefined;
   console.log(
     `| ${name} | ${fmt(i)} | ${fmt(c)} | ${fmt(b)} | ${fmt(n)} | ${j === undefined ? "—" : j.toFixed(2)} | ${ratio(i, c)} | ${ratio(b, j)} | ${ratio(b, n)} |`,
   );

@@ -2,11 +2,7 @@
 // over the same data held as JS arrays, measured in this process. The reference is a ceiling
 // (native code, no Scheme rules), so the ratio says how far we are from it.
 import { display, intern, isEqual, list, string, write } from "@termite/datum";
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from "./stats.mjs";
 
 function time(fn, reps) {
   const runs = [];

@@ -3,11 +3,7 @@
 // The ratio says what expansion costs on top of reading. Target: expansion under 100 ms warm.
 import { readAll } from "@termite/reader";
 import { expandScript, LibraryRegistry } from "../packages/library-expander/dist/index.js";
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from "./stats.mjs";
 
 function time(fn, runs = 21) {
   for (let i = 0; i < 5; i++) fn();

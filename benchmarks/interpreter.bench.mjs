@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { memoryIoContext } from "@termite/runtime";
 import { TermiteSystem } from "@termite/termite";
+import { medianTime } from "./stats.mjs";
 
 const system = await new TermiteSystem({ io: memoryIoContext({}), backend: "interpret" }).boot();
 const defs = `
@@ -32,17 +33,6 @@ await system.runScript(defs, "bench.scm");
 const jsFib = (n) => (n < 2 ? n : jsFib(n - 1) + jsFib(n - 2));
 const jsTak = (x, y, z) => (!(y < x) ? z : jsTak(jsTak(x - 1, y, z), jsTak(y - 1, z, x), jsTak(z - 1, x, y)));
 
-async function median(fn, runs = 5) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 async function scheme(expr) {
   const r = await system.runScript(expr, "bench.scm");
   if (!r.normal) throw new Error(`benchmark failed: ${expr}`);
@@ -62,8 +52,8 @@ const rows = [
 console.log("| benchmark | interpreter ms (median) | plain JS ms | ratio |");
 console.log("|---|---|---|---|");
 for (const [name, s, js] of rows) {
-  const ms = await median(s, name.includes("10^7") || name.includes("fib 30") ? 3 : 5);
-  const jsMs = js ? await median(js) : undefined;
+  const ms = await medianTime(s, name.includes("10^7") || name.includes("fib 30") ? 3 : 5);
+  const jsMs = js ? await medianTime(js) : undefined;
   console.log(
     `| ${name} | ${ms.toFixed(1)} | ${jsMs === undefined ? "—" : jsMs.toFixed(2)} | ${jsMs === undefined ? "—" : `${(ms / jsMs).toFixed(0)}x`} |`,
   );

@@ -4,11 +4,7 @@
 // ring's closures without messages (what a hop costs against a procedure call).
 import { memoryIoContext } from "../packages/runtime/dist/index.js";
 import { TermiteSystem } from "../packages/termite/dist/index.js";
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from "./stats.mjs";
 
 const io = memoryIoContext({});
 // Boot installs the (termite) library.

@@ -4,6 +4,7 @@
 // `load` does), without one, and with source positions turned off (what position recording costs).
 import { readFileSync } from "node:fs";
 import { readAll } from "@termite/reader";
+import { median } from "./stats.mjs";
 
 const RUNS = 41;
 
@@ -28,11 +29,6 @@ function sameSizeJson(size) {
   return JSON.stringify(records);
 }
 const json = sameSizeJson(bytes);
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 // The variants take turns within each round, so a burst of load on this shared machine falls on
 // all of them alike instead of on whichever happened to run then. The order rotates each round:

@@ -4,16 +4,12 @@
 // PRIMITIVES_MODULE overrides where the primitives are loaded from (default: the runtime's dist).
 import { pathToFileURL } from "node:url";
 import { char, cons as datumCons, isEq, string } from "@termite/datum";
+import { median } from "./stats.mjs";
 
 const modulePath =
   process.env.PRIMITIVES_MODULE ?? new URL("../packages/runtime/dist/index.js", import.meta.url).pathname;
 const P = await import(pathToFileURL(modulePath).href);
 const { add2, lt2, numEq2, mul2, car, cdr, cons, vectorRef, stringRef } = P;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 function time(fn) {
   const runs = [];

@@ -5,11 +5,7 @@
 import { cons, intern, list, string } from "@termite/datum";
 import { decodeSync, encode } from "@termite/serializer";
 import { Decoder, Encoder } from "cbor-x";
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from "./stats.mjs";
 
 /** Median milliseconds per call of `fn`, over `runs` runs of `reps` calls each. */
 function time(fn, reps, runs = 11) {

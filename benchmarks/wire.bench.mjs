@@ -3,11 +3,7 @@
 // serializer costs without the runtime's objects), measured in this process. Both back ends.
 import { memoryIoContext } from "@termite/runtime";
 import { installWire, TermiteSystem } from "@termite/termite";
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
+import { median } from "./stats.mjs";
 
 /** Median milliseconds per call of `fn`, over `runs` runs of `reps` calls each. */
 function time(fn, reps, runs = 9) {
