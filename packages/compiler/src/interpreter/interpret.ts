@@ -607,7 +607,7 @@ function closureMaker(lam: LambdaCode, n: number, rest: boolean, body: Exec): (e
       return (env) => {
         const f = tag(function (this: unknown) {
           if (arguments.length !== 0) arityError(name, "0", arguments.length);
-          if (--machine.budget < 0) return unwindAndCall(f, arguments);
+          if (--machine.budget < 0) return unwindAndCall(f, []);
           return body([env]);
         }, env);
         return f;
@@ -616,7 +616,7 @@ function closureMaker(lam: LambdaCode, n: number, rest: boolean, body: Exec): (e
       return (env) => {
         const f = tag(function (this: unknown, a: unknown) {
           if (arguments.length !== 1) arityError(name, "1", arguments.length);
-          if (--machine.budget < 0) return unwindAndCall(f, arguments);
+          if (--machine.budget < 0) return unwindAndCall(f, [a]);
           return body([env, a]);
         }, env);
         return f;
@@ -625,7 +625,7 @@ function closureMaker(lam: LambdaCode, n: number, rest: boolean, body: Exec): (e
       return (env) => {
         const f = tag(function (this: unknown, a: unknown, b: unknown) {
           if (arguments.length !== 2) arityError(name, "2", arguments.length);
-          if (--machine.budget < 0) return unwindAndCall(f, arguments);
+          if (--machine.budget < 0) return unwindAndCall(f, [a, b]);
           return body([env, a, b]);
         }, env);
         return f;
@@ -634,7 +634,7 @@ function closureMaker(lam: LambdaCode, n: number, rest: boolean, body: Exec): (e
       return (env) => {
         const f = tag(function (this: unknown, a: unknown, b: unknown, c: unknown) {
           if (arguments.length !== 3) arityError(name, "3", arguments.length);
-          if (--machine.budget < 0) return unwindAndCall(f, arguments);
+          if (--machine.budget < 0) return unwindAndCall(f, [a, b, c]);
           return body([env, a, b, c]);
         }, env);
         return f;
