@@ -236,9 +236,9 @@ export function controlPrimitives(): PrimitiveGroup[] {
           });
         return undefined;
       }),
-      "thread-specific": prim(1, 1, (t) => thread("thread-specific", t).extra.specific),
+      "thread-specific": prim(1, 1, (t) => thread("thread-specific", t).specific),
       "thread-specific-set!": prim(2, 2, (t, v) => {
-        thread("thread-specific-set!", t).extra.specific = v;
+        thread("thread-specific-set!", t).specific = v;
         return undefined;
       }),
       "make-mutex": prim(0, 1, (name) => new Mutex(name)),

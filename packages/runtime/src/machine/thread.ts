@@ -35,8 +35,10 @@ export class SchemeThread {
   exit: ExitReason | undefined;
   /** Called once when the thread ends (joiners, links and monitors hang here). */
   private readonly exitListeners: ((reason: ExitReason) => void)[] = [];
-  /** Free slot for the layers above (mailbox, links, thread-specific data). */
-  readonly extra: Record<string, unknown> = Object.create(null);
+  /** SRFI 18's thread-specific value. */
+  specific: unknown = undefined;
+  /** What the layer above attaches to this thread (the `(termite)` process it runs). */
+  owner: unknown = undefined;
   private sliceStart = 0;
 
   constructor(

@@ -1,7 +1,7 @@
 // ## The processes of one node
 //
 // A process is a green thread (`SchemeThread`) with a mailbox, links and monitors, kept in the
-// thread's `extra` slot. The node maps process numbers to processes, so that a process id is pure
+// thread's `owner` slot. The node maps process numbers to processes, so that a process id is pure
 // data (node address, number) and can later name a process on another node. Any thread becomes a
 // process the first time it asks for its mailbox or its id (the main thread of a script too).
 
@@ -27,7 +27,6 @@ export class Process {
   ) {}
 }
 
-const PROCESS_SLOT = "termite/process";
 const NORMAL = intern("normal");
 const DOWN = intern("DOWN");
 
@@ -67,11 +66,11 @@ export class ProcessNode {
 
   /** The process of `thread`, made on first use. */
   processOf(thread: SchemeThread): Process {
-    const existing = thread.extra[PROCESS_SLOT] as Process | undefined;
+    const existing = thread.owner as Process | undefined;
     if (existing !== undefined) return existing;
     const pid = new ProcessId(this.address, thread.number);
     const p = new Process(thread, pid);
-    thread.extra[PROCESS_SLOT] = p;
+    thread.owner = p;
     this.processes.set(thread.number, p);
     this.threadsById.set(pid, thread);
     thread.onExit((reason) => this.ended(p, reason));
