@@ -15,7 +15,10 @@ const programs = [
   ["nqueens.scm", "(92 352)"],
   ["puzzle.scm", "(63 580)"],
   ["strings.scm", '(3000 19429 35954 76 "zzurrallacca")'],
-  // SCHEME
+  [
+    "scheme.scm",
+    String.raw`"(2584 5 #t 38 #t 693 120 ((2 . 4) (3 . 6) (4 . 22) (5 . 68) (6 . 20)) done 71 4 114 42 (1 5 8 \"OK\"))"`,
+  ],
 ];
 
 const systems = {
@@ -59,5 +62,6 @@ for (const [name, expected] of programs) {
   const kb = (Buffer.byteLength(text) / 1024).toFixed(1);
   const cells = (m) =>
     `${m.interpret.toFixed(1)} | ${m.compile.toFixed(1)} | ${(m.interpret / m.compile).toFixed(1)}x`;
-  console.log(`| ${name} | ${kb} KB | \`${expected}\` | ${cells(whole)} | ${cells(final)} |`);
+  const shown = expected.length > 40 ? `${expected.slice(0, 36)} …` : expected;
+  console.log(`| ${name} | ${kb} KB | \`${shown}\` | ${cells(whole)} | ${cells(final)} |`);
 }
