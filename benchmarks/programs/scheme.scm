@@ -299,8 +299,9 @@
                 (cons 'begin (if (null? (cdr exit)) '(#f) (cdr exit)))
                 (cons 'begin
                       (append (cdddr form)
-                              (list (cons loop (map (lambda (s) (if (null? (cddr s)) (car s) (caddr s)))
-                                                    specs)))))))))
+                              (list (cons loop
+                                          (map (lambda (s) (if (null? (cddr s)) (car s) (caddr s)))
+                                               specs)))))))))
 
 (define (expand-delay form)
   (check-form form 2)
@@ -419,7 +420,8 @@
   (let ((address (lookup name scope)))
     (if address
         (let ((depth (car address)) (slot (cdr address)))
-          (define (checked v) (if (eq? v unassigned) (fail "variable used before its definition" name) v))
+          (define (checked v)
+            (if (eq? v unassigned) (fail "variable used before its definition" name) v))
           (case depth
             ((0) (lambda (env) (checked (vector-ref env slot))))
             ((1) (lambda (env) (checked (vector-ref (vector-ref env 0) slot))))
@@ -515,7 +517,8 @@
           ((1) (let ((a (car operands)))
                  (lambda (env) (execute (operator env) (list (a env))))))
           ((2) (let ((a (car operands)) (b (cadr operands)))
-                 (lambda (env) (let* ((f (operator env)) (va (a env))) (execute f (list va (b env)))))))
+                 (lambda (env)
+                   (let* ((f (operator env)) (va (a env))) (execute f (list va (b env)))))))
           (else (lambda (env) (execute (operator env) (arguments env))))))))
 
 ;;;; Calling procedures: the trampoline
@@ -674,7 +677,8 @@
    (list 'char->integer 1 1 char->integer) (list 'integer->char 1 1 integer->char)
    (list 'char-upcase 1 1 char-upcase) (list 'char-downcase 1 1 char-downcase)
    (list 'char-alphabetic? 1 1 char-alphabetic?) (list 'char-numeric? 1 1 char-numeric?)
-   (list 'char-whitespace? 1 1 char-whitespace?) (list 'char=? 1 #f char=?) (list 'char<? 1 #f char<?)
+   (list 'char-whitespace? 1 1 char-whitespace?)
+   (list 'char=? 1 #f char=?) (list 'char<? 1 #f char<?)
    (list 'make-vector 1 2 make-vector) (list 'vector 0 #f vector)
    (list 'vector-length 1 1 vector-length) (list 'vector-ref 2 2 vector-ref)
    (list 'vector-set! 3 3 (lambda (v i x) (vector-set! v i x) unspecified))
@@ -716,7 +720,8 @@
 (define-primitive! 'try 2 2
   (lambda (thunk handler)
     (guard (e ((interpreter-error? e)
-               (execute handler (list (interpreter-error-message e) (interpreter-error-irritants e)))))
+               (execute handler
+                        (list (interpreter-error-message e) (interpreter-error-irritants e)))))
       (execute thunk '()))))
 
 ;;;; The standard library, written in the interpreted language
@@ -749,9 +754,11 @@
 (define (reduce f initial lst) (if (null? lst) initial (fold-left f (car lst) (cdr lst))))
 (define (any ok? lst) (and (pair? lst) (or (ok? (car lst)) (any ok? (cdr lst)))))
 (define (every ok? lst) (or (null? lst) (and (ok? (car lst)) (every ok? (cdr lst)))))
-(define (find ok? lst) (cond ((null? lst) #f) ((ok? (car lst)) (car lst)) (else (find ok? (cdr lst)))))
+(define (find ok? lst)
+  (cond ((null? lst) #f) ((ok? (car lst)) (car lst)) (else (find ok? (cdr lst)))))
 (define (count ok? lst) (fold-left (lambda (n x) (if (ok? x) (+ n 1) n)) 0 lst))
-(define (member x lst) (cond ((null? lst) #f) ((equal? x (car lst)) lst) (else (member x (cdr lst)))))
+(define (member x lst)
+  (cond ((null? lst) #f) ((equal? x (car lst)) lst) (else (member x (cdr lst)))))
 (define (assoc key alist)
   (cond ((null? alist) #f) ((equal? key (caar alist)) (car alist)) (else (assoc key (cdr alist)))))
 (define (delete-duplicates lst)
@@ -810,7 +817,8 @@
 ;; A linear congruential sequence small enough to stay a fixnum everywhere.
 (define (random-list n seed)
   (let loop ((i 0) (x seed) (acc '()))
-    (if (= i n) acc (let ((next (modulo (+ (* x 75) 74) 65537))) (loop (+ i 1) next (cons next acc))))))
+    (if (= i n) acc
+        (let ((next (modulo (+ (* x 75) 74) 65537))) (loop (+ i 1) next (cons next acc))))))
 
 (define (sorted? lst less?)
   (or (null? lst) (null? (cdr lst))
@@ -886,7 +894,10 @@
   '(("(+ 1 2 3)" . "6")
     ("(let ((x 2) (y 3)) (* x y))" . "6")
     ("(let* ((x 2) (y (* x 5))) (- y x))" . "8")
-    ("(letrec ((ev? (lambda (n) (if (= n 0) #t (od? (- n 1))))) (od? (lambda (n) (if (= n 0) #f (ev? (- n 1)))))) (ev? 100))" . "#t")
+    ("(letrec ((ev? (lambda (n) (if (= n 0) #t (od? (- n 1)))))
+               (od? (lambda (n) (if (= n 0) #f (ev? (- n 1))))))
+        (ev? 100))"
+     . "#t")
     ("(let loop ((i 0) (acc '())) (if (= i 4) acc (loop (+ i 1) (cons i acc))))" . "(3 2 1 0)")
     ("(cond ((assv 2 '((1 . one) (2 . two))) => cdr) (else 'none))" . "two")
     ("(case (* 2 3) ((2 3 5 7) 'prime) ((1 4 6 8 9) 'composite))" . "composite")
@@ -922,7 +933,8 @@
     ("(define (outer) (define a 1) (define (inner) (+ a 1)) (inner)) (outer)" . "2")
     ("(call/ec (lambda (k) (+ 1 (k 42))))" . "42")
     ("(try (lambda () (car 1) 'no) (lambda (m i) 'caught))" . "error")
-    ("(try (lambda () (error \"bad thing\" 1 2)) (lambda (m i) (list m i)))" . "(\"bad thing\" (1 2))")
+    ("(try (lambda () (error \"bad thing\" 1 2)) (lambda (m i) (list m i)))"
+     . "(\"bad thing\" (1 2))")
     ("(try (lambda () undefined-name) (lambda (m i) i))" . "(undefined-name)")
     ("(try (lambda () ((lambda (a) a))) (lambda (m i) m))" . "\"too few arguments to\"")
     ("(eval '(* 6 7))" . "42")

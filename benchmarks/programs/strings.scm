@@ -2,12 +2,11 @@
 ;; enciphered with string-map, run-length encoded and decoded, searched and split again.
 ;; The result checks that every transformation undoes to the original text.
 
-(import (srfi 1))
-
+;; A multiplicative congruential generator whose products stay below 2^53 (fixnums throughout).
 (define seed 12345)
 (define (next-random! limit)
-  (set! seed (modulo (+ (* seed 1103515245) 12345) 2147483648))
-  (modulo (quotient seed 65536) limit))
+  (set! seed (modulo (* seed 48271) 2147483647))
+  (modulo (quotient seed 256) limit))
 
 (define consonants "bcdfghklmnprstvz")
 (define vowels "aeiou")
