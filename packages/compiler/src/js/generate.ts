@@ -107,18 +107,12 @@ function jsName(v: Variable): string {
   return `${s}_${v.id}`;
 }
 
-/**
- * True when the first mention of `name` in straight-line code `text` is a plain assignment
- * statement: its value at the control point is dead. Temps and let variables are assigned once,
- * before any use on every path, so this is exact for them; anything else stays live.
- */
-function assignedFirst(text: string, name: string): boolean {
-  const escaped = name.replace(/\$/g, "\\$");
-  const m = new RegExp(`(^|[^\\w$.])${escaped}(?![\\w$])`, "m").exec(text);
-  if (!m) return false;
-  const start = m.index + m[1]!.length;
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  return /^\s*$/.test(text.slice(lineStart, start)) && /^ = (?!=)/.test(text.slice(start + name.length));
+/** Identifiers as the liveness analysis sees them (keywords and property names never match a local). */
+const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+
+/** True when straight-line `text` begins by assigning `name` (`name = …`, not `name == …`). */
+function assigns(text: string, name: string): boolean {
+  return text.startsWith(name) && text.startsWith(" = ", name.length) && text[name.length + 3] !== "=";
 }
 
 /** Shared state of one module's generation. */
@@ -362,66 +356,104 @@ class LambdaGen {
   private readonly sites = new Map<number, { stmt: Stmt & { k: "call" }; top: number; rest: Stmt[] }>();
   /** Each top-level statement of the body, rendered for the resume function. */
   private topTexts: string[] = [];
-  /** For the statements from index i on: for each name they mention, whether it is live there. */
-  private suffixes: Map<string, boolean>[] = [];
-  private readonly liveCache = new Map<number, string[]>();
+  /** The names saved at each control point, in declaration order. */
+  private readonly liveAt = new Map<number, string[]>();
 
   /**
-   * Finds every control point and computes what is live at each. The top-level statements are
-   * visited last to first, so the liveness of the statements after a call site is known once.
+   * Finds every control point and computes what is live at each, in one backward pass over the
+   * statements (the code a resume case runs is what follows its call site, so this is what it reads).
    */
   private analyseControlPoints(body: Stmt[]): void {
     body.forEach((stmt, top) => {
-      const walk = (block: Stmt[], after: Stmt[]): void => {
+      const walk = (block: Stmt[], after: readonly (readonly [Stmt[], number])[]): void => {
         block.forEach((s, idx) => {
-          const rest = [...block.slice(idx + 1), ...after];
-          if (s.k === "call") this.sites.set(s.cp, { stmt: s, top, rest });
-          else if (s.k === "if") {
-            walk(s.yes, rest);
-            walk(s.no, rest);
+          if (s.k === "call") {
+            const rest = block.slice(idx + 1);
+            for (const [b, from] of after) for (let j = from; j < b.length; j++) rest.push(b[j]!);
+            this.sites.set(s.cp, { stmt: s, top, rest });
+          } else if (s.k === "if") {
+            const outer = [[block, idx + 1] as const, ...after];
+            walk(s.yes, outer);
+            walk(s.no, outer);
           }
         });
       };
       walk([stmt], []);
     });
-    this.suffixes = new Array(body.length + 1);
-    this.suffixes[body.length] = new Map();
-    this.topTexts = new Array(body.length);
-    for (let k = body.length - 1; k >= 0; k--) {
-      const text = this.render([body[k]!], "resume", "      ");
-      this.topTexts[k] = text;
-      this.suffixes[k] = this.mentions(text, this.suffixes[k + 1]!);
-    }
+    this.liveBefore(body, new Set());
+    this.topTexts = body.map((stmt) => this.render([stmt], "resume", "      "));
   }
 
-  /** Names mentioned in `text` (live unless first assigned), over those of what follows. */
-  private mentions(text: string, following: Map<string, boolean>): Map<string, boolean> {
-    const used = new Set(text.match(/[A-Za-z_$][\w$]*/g) ?? []);
-    const out = new Map(following);
-    for (const x of this.locals) if (used.has(x)) out.set(x, !assignedFirst(text, x));
-    return out;
+  /**
+   * What the resume code of `block` reads, given what is live after it: returns the names mentioned
+   * in the block, each `true` when its first mention reads it (live before the block) and `false`
+   * when its first mention assigns it (dead before); `live` becomes the set live before the block.
+   * Temps and let variables are assigned once, before any use on every path, so this is exact for
+   * them; boxes are assigned through `.v`, a read of the box. Records each control point's set.
+   */
+  private liveBefore(block: Stmt[], live: Set<string>): Map<string, boolean> {
+    const first = new Map<string, boolean>();
+    for (let i = block.length - 1; i >= 0; i--) {
+      const mentioned = this.mentionsOf(block[i]!, live);
+      for (const [x, reads] of mentioned) {
+        first.set(x, reads);
+        if (reads) live.add(x);
+        else live.delete(x);
+      }
+    }
+    return first;
+  }
+
+  /** The locals one statement mentions, in order of first mention, with whether that mention reads. */
+  private mentionsOf(s: Stmt, liveAfter: Set<string>): Map<string, boolean> {
+    const out = new Map<string, boolean>();
+    const reads = (text: string): void => {
+      for (const x of text.match(IDENTIFIER) ?? []) if (this.localSet.has(x) && !out.has(x)) out.set(x, true);
+    };
+    switch (s.k) {
+      case "code": {
+        const m = /^[A-Za-z_$][\w$]*/.exec(s.text);
+        if (m && this.localSet.has(m[0]) && assigns(s.text, m[0])) out.set(m[0], false);
+        reads(s.text);
+        return out;
+      }
+      case "call": {
+        const live = this.locals.filter((x) => x !== s.target && liveAfter.has(x));
+        this.liveAt.set(s.cp, live);
+        if (this.localSet.has(s.target)) out.set(s.target, false);
+        reads(s.text);
+        for (const x of live) if (!out.has(x)) out.set(x, true);
+        return out;
+      }
+      case "self":
+        // Resumed, a self tail call is `return $self(…)`: the closure itself comes from the frame.
+        reads("$self");
+        for (const a of s.args) reads(a);
+        return out;
+      case "if": {
+        reads(s.test);
+        const yes = this.liveBefore(s.yes, new Set(liveAfter));
+        const no = this.liveBefore(s.no, new Set(liveAfter));
+        for (const [x, r] of yes) if (!out.has(x)) out.set(x, r);
+        for (const [x, r] of no) if (!out.has(x)) out.set(x, r);
+        return out;
+      }
+    }
   }
 
   /** The names to save at control point `cp`, in declaration order. */
   private liveOf(cp: number): string[] {
-    const cached = this.liveCache.get(cp);
-    if (cached) return cached;
-    const site = this.sites.get(cp)!;
-    const info = this.mentions(this.render(site.rest, "resume", ""), this.suffixes[site.top + 1]!);
-    // The temp receiving the value is restored from `$v`, not from the frame.
-    const live = this.locals.filter((x) => x !== site.stmt.target && info.get(x) === true);
-    this.liveCache.set(cp, live);
-    return live;
+    return this.liveAt.get(cp)!;
   }
 
   private render(stmts: Stmt[], mode: "fast" | "resume", indent: string): string {
     const out: string[] = [];
-    const go = (block: Stmt[], after: Stmt[], ind: string): void => {
-      block.forEach((s, idx) => {
+    const go = (block: Stmt[], ind: string): void => {
+      for (const s of block) {
         switch (s.k) {
           case "code":
             out.push(ind + s.text);
-            return;
+            continue;
           case "call": {
             out.push(`${ind}${s.target} = ${s.text};`);
             if (this.m.controlPoints) {
@@ -430,21 +462,20 @@ class LambdaGen {
                 `${ind}if (${s.target} === $UNWIND) return $pushFrame($C${this.index}, ${s.cp}, [${live.join(", ")}]);`,
               );
             }
-            return;
+            continue;
           }
           case "if": {
-            const rest = [...block.slice(idx + 1), ...after];
             out.push(`${ind}if (${s.test} !== false) {`);
-            go(s.yes, rest, `${ind}  `);
+            go(s.yes, `${ind}  `);
             out.push(`${ind}} else {`);
-            go(s.no, rest, `${ind}  `);
+            go(s.no, `${ind}  `);
             out.push(`${ind}}`);
-            return;
+            continue;
           }
           case "self": {
             if (mode === "resume") {
               out.push(`${ind}return $self(${s.args.join(", ")});`);
-              return;
+              continue;
             }
             const ps = this.rest ? [...this.params, this.rest] : this.params;
             const tmps = s.args.map((a, j) => {
@@ -457,12 +488,12 @@ class LambdaGen {
               if (t !== ps[j]) out.push(`${ind}${ps[j]} = ${t};`);
             });
             out.push(`${ind}continue $loop;`);
-            return;
+            continue;
           }
         }
-      });
+      }
     };
-    go(stmts, [], indent);
+    go(stmts, indent);
     return out.join("\n");
   }
 
