@@ -197,7 +197,8 @@ interface SelfName {
 class LambdaGen {
   private readonly index: number;
   private readonly locals: string[] = [];
-  private readonly localSet = new Set<string>();
+  /** Each declared local's position in `locals` (frames list live values in that order). */
+  private readonly localIndex = new Map<string, number>();
   private temps = 0;
   private cpCount = 0;
   private lambdaCount = 0;
@@ -231,8 +232,8 @@ class LambdaGen {
   }
 
   private declare(name: string): string {
-    if (!this.localSet.has(name)) {
-      this.localSet.add(name);
+    if (!this.localIndex.has(name)) {
+      this.localIndex.set(name, this.locals.length);
       this.locals.push(name);
     }
     return name;
@@ -268,8 +269,8 @@ class LambdaGen {
       .filter((v) => this.m.analysis.boxed.has(v))
       .map((v) => `${jsName(v)} = { v: ${jsName(v)} };`)
       .join(" ");
-    const declared = this.locals.filter((x) => x !== "$self" && !this.free.some((v) => jsName(v) === x));
-    const innerLocals = declared.filter((x) => !this.params.includes(x) && x !== this.rest);
+    const outer = new Set([...this.free.map(jsName), ...this.params, "$self"]);
+    const innerLocals = this.locals.filter((x) => !outer.has(x) && x !== this.rest);
     const cp = this.m.controlPoints;
     const argList = this.rest ? "...$args" : this.params.join(", ");
     const argArray = this.rest ? "$args" : `[${this.params.join(", ")}]`;
@@ -330,9 +331,10 @@ class LambdaGen {
     lines.push("    }");
     lines.push("    switch ($pc) {");
     const targets = new Set([...this.sites.values()].map((c) => c.top + 1));
+    const firstTarget = Math.min(...targets);
     this.topTexts.forEach((text, k) => {
       if (targets.has(k)) lines.push(`      case ${k}:`);
-      if (k > 0 && k >= Math.min(...targets)) lines.push(text);
+      if (k > 0 && k >= firstTarget) lines.push(text);
     });
     lines.push("    }");
     lines.push(`  } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
@@ -408,19 +410,21 @@ class LambdaGen {
   private mentionsOf(s: Stmt, liveAfter: Set<string>): Map<string, boolean> {
     const out = new Map<string, boolean>();
     const reads = (text: string): void => {
-      for (const x of text.match(IDENTIFIER) ?? []) if (this.localSet.has(x) && !out.has(x)) out.set(x, true);
+      for (const x of text.match(IDENTIFIER) ?? [])
+        if (this.localIndex.has(x) && !out.has(x)) out.set(x, true);
     };
     switch (s.k) {
       case "code": {
         const m = /^[A-Za-z_$][\w$]*/.exec(s.text);
-        if (m && this.localSet.has(m[0]) && assigns(s.text, m[0])) out.set(m[0], false);
+        if (m && this.localIndex.has(m[0]) && assigns(s.text, m[0])) out.set(m[0], false);
         reads(s.text);
         return out;
       }
       case "call": {
-        const live = this.locals.filter((x) => x !== s.target && liveAfter.has(x));
+        const live = [...liveAfter].filter((x) => x !== s.target);
+        live.sort((a, b) => this.localIndex.get(a)! - this.localIndex.get(b)!);
         this.liveAt.set(s.cp, live);
-        if (this.localSet.has(s.target)) out.set(s.target, false);
+        if (this.localIndex.has(s.target)) out.set(s.target, false);
         reads(s.text);
         for (const x of live) if (!out.has(x)) out.set(x, true);
         return out;
