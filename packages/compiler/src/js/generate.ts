@@ -387,62 +387,55 @@ class LambdaGen {
   }
 
   /**
-   * What the resume code of `block` reads, given what is live after it: returns the names mentioned
-   * in the block, each `true` when its first mention reads it (live before the block) and `false`
-   * when its first mention assigns it (dead before); `live` becomes the set live before the block.
-   * Temps and let variables are assigned once, before any use on every path, so this is exact for
-   * them; boxes are assigned through `.v`, a read of the box. Records each control point's set.
+   * Backward liveness over the statements as the resume code runs them: `live` holds what is live
+   * after `block` and becomes what is live before it. A name is live when some path reads it before
+   * assigning it (boxes are assigned through `.v`, which reads the box). Records each control
+   * point's set: what is live after its call, less the call's own result.
    */
-  private liveBefore(block: Stmt[], live: Set<string>): Map<string, boolean> {
-    const first = new Map<string, boolean>();
+  private liveBefore(block: readonly Stmt[], live: Set<string>): void {
     for (let i = block.length - 1; i >= 0; i--) {
-      const mentioned = this.mentionsOf(block[i]!, live);
-      for (const [x, reads] of mentioned) {
-        first.set(x, reads);
-        if (reads) live.add(x);
-        else live.delete(x);
+      const s = block[i]!;
+      switch (s.k) {
+        case "code": {
+          const tokens = s.text.match(IDENTIFIER) ?? [];
+          const first = tokens[0];
+          // `x = …` at the start assigns `x` (its other mentions, if any, still read it).
+          if (first !== undefined && s.text.startsWith(first) && assigns(s.text, first)) {
+            live.delete(first);
+            tokens.shift();
+          }
+          this.reads(tokens, live);
+          break;
+        }
+        case "call": {
+          const saved = [...live].filter((x) => x !== s.target);
+          saved.sort((a, b) => this.localIndex.get(a)! - this.localIndex.get(b)!);
+          this.liveAt.set(s.cp, saved);
+          live.delete(s.target);
+          this.reads(s.text.match(IDENTIFIER) ?? [], live);
+          break;
+        }
+        case "self":
+          // Resumed, a self tail call is `return $self(…)`: nothing after it runs.
+          live.clear();
+          live.add("$self");
+          for (const a of s.args) this.reads(a.match(IDENTIFIER) ?? [], live);
+          break;
+        case "if": {
+          const no = new Set(live);
+          this.liveBefore(s.yes, live);
+          this.liveBefore(s.no, no);
+          for (const x of no) live.add(x);
+          this.reads(s.test.match(IDENTIFIER) ?? [], live);
+          break;
+        }
       }
     }
-    return first;
   }
 
-  /** The locals one statement mentions, in order of first mention, with whether that mention reads. */
-  private mentionsOf(s: Stmt, liveAfter: Set<string>): Map<string, boolean> {
-    const out = new Map<string, boolean>();
-    const reads = (text: string): void => {
-      for (const x of text.match(IDENTIFIER) ?? [])
-        if (this.localIndex.has(x) && !out.has(x)) out.set(x, true);
-    };
-    switch (s.k) {
-      case "code": {
-        const m = /^[A-Za-z_$][\w$]*/.exec(s.text);
-        if (m && this.localIndex.has(m[0]) && assigns(s.text, m[0])) out.set(m[0], false);
-        reads(s.text);
-        return out;
-      }
-      case "call": {
-        const live = [...liveAfter].filter((x) => x !== s.target);
-        live.sort((a, b) => this.localIndex.get(a)! - this.localIndex.get(b)!);
-        this.liveAt.set(s.cp, live);
-        if (this.localIndex.has(s.target)) out.set(s.target, false);
-        reads(s.text);
-        for (const x of live) if (!out.has(x)) out.set(x, true);
-        return out;
-      }
-      case "self":
-        // Resumed, a self tail call is `return $self(…)`: the closure itself comes from the frame.
-        reads("$self");
-        for (const a of s.args) reads(a);
-        return out;
-      case "if": {
-        reads(s.test);
-        const yes = this.liveBefore(s.yes, new Set(liveAfter));
-        const no = this.liveBefore(s.no, new Set(liveAfter));
-        for (const [x, r] of yes) if (!out.has(x)) out.set(x, r);
-        for (const [x, r] of no) if (!out.has(x)) out.set(x, r);
-        return out;
-      }
-    }
+  /** Adds the locals among `tokens` to `live`. */
+  private reads(tokens: readonly string[], live: Set<string>): void {
+    for (const x of tokens) if (this.localIndex.has(x)) live.add(x);
   }
 
   /** The names to save at control point `cp`, in declaration order. */
