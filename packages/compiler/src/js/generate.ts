@@ -320,7 +320,7 @@ class LambdaGen {
       lines.push(`      case ${k}: {`);
       lines.push(`        ${live.map((x, j) => `${x} = $s[${j}];`).join(" ")}`);
       lines.push(`        ${call.stmt.target} = $v;`);
-      lines.push(this.render(call.rest, "resume", "        "));
+      lines.push(call.rest.map((stmt) => this.resumeText(stmt)).join("\n"));
       lines.push(`        $pc = ${call.top + 1};`);
       lines.push("        break;");
       lines.push("      }");
@@ -360,6 +360,8 @@ class LambdaGen {
   private topTexts: string[] = [];
   /** The names saved at each control point, in declaration order. */
   private readonly liveAt = new Map<number, string[]>();
+  private readonly frameTexts = new Map<number, string>();
+  private readonly resumeTexts = new Map<Stmt, string>();
 
   /**
    * Finds every control point and computes what is live at each, in one backward pass over the
@@ -443,6 +445,26 @@ class LambdaGen {
     return this.liveAt.get(cp)!;
   }
 
+  /** Control point `cp`'s `$pushFrame(…);`, written once (resume cases repeat the code after calls). */
+  private frameOf(cp: number): string {
+    let text = this.frameTexts.get(cp);
+    if (text === undefined) {
+      text = `$pushFrame($C${this.index}, ${cp}, [${this.liveOf(cp).join(", ")}]);`;
+      this.frameTexts.set(cp, text);
+    }
+    return text;
+  }
+
+  /** One statement as resume cases run it; a statement follows many call sites, rendered once. */
+  private resumeText(stmt: Stmt): string {
+    let text = this.resumeTexts.get(stmt);
+    if (text === undefined) {
+      text = this.render([stmt], "resume", "        ");
+      this.resumeTexts.set(stmt, text);
+    }
+    return text;
+  }
+
   private render(stmts: Stmt[], mode: "fast" | "resume", indent: string): string {
     const out: string[] = [];
     const go = (block: Stmt[], ind: string): void => {
@@ -454,10 +476,7 @@ class LambdaGen {
           case "call": {
             out.push(`${ind}${s.target} = ${s.text};`);
             if (this.m.controlPoints) {
-              const live = this.liveOf(s.cp);
-              out.push(
-                `${ind}if (${s.target} === $UNWIND) return $pushFrame($C${this.index}, ${s.cp}, [${live.join(", ")}]);`,
-              );
+              out.push(`${ind}if (${s.target} === $UNWIND) return ${this.frameOf(s.cp)}`);
             }
             continue;
           }
