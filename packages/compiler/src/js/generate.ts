@@ -402,7 +402,7 @@ class LambdaGen {
           const tokens = s.text.match(IDENTIFIER) ?? [];
           const first = tokens[0];
           // `x = …` at the start assigns `x` (its other mentions, if any, still read it).
-          if (first !== undefined && s.text.startsWith(first) && assigns(s.text, first)) {
+          if (first !== undefined && assigns(s.text, first)) {
             live.delete(first);
             tokens.shift();
           }
