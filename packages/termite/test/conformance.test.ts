@@ -32,14 +32,7 @@ interface KnownFailure {
 }
 
 /** Checks that fail because of a bug not fixed yet; each must still fail. */
-const KNOWN_FAILURES: readonly KnownFailure[] = [
-  {
-    file: "srfi-18.scm",
-    form: "(mutex-lock! abandoned 0.01)",
-    reason:
-      "mutex-lock! (runtime/src/machine/control-primitives.ts) acquires a mutex abandoned by a thread that ended without raising abandoned-mutex-exception; SRFI 18's exception types are not implemented",
-  },
-];
+const KNOWN_FAILURES: readonly KnownFailure[] = [];
 
 /** What a file needs from its surroundings, and how it must end when it does not end normally. */
 interface FileSetup {

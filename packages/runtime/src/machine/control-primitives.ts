@@ -5,7 +5,7 @@
 // protocol (control.ts); the ones that loop over Scheme calls (`map`, `for-each`…) are written in
 // Scheme in the `(termite prelude)` library instead.
 
-import { ErrorObject, list, listToArray, MultipleValues, Pair } from "@termite/datum";
+import { list, listToArray, MultipleValues, Pair } from "@termite/datum";
 import { schemeError, typeError } from "../errors.js";
 import { type PrimitiveGroup, prim } from "../primitive.js";
 import {
@@ -16,13 +16,11 @@ import {
   type Parameter,
   raise,
   raiseContinuable,
-  suspend,
   withExceptionHandler,
   withGuard,
   withParameterBindings,
-  yieldThread,
 } from "./control.js";
-import { currentThread, SchemeThread } from "./thread.js";
+import { srfi18Primitives } from "./srfi18.js";
 import { UNWIND } from "./unwind.js";
 
 type Procedure = (...args: any[]) => unknown;
@@ -54,91 +52,6 @@ export class Promise_ {
     public done: boolean,
     public value: unknown,
   ) {}
-}
-
-// ### Threads (SRFI 18, as Gambit has them)
-
-function thread(who: string, t: unknown, index = 0): SchemeThread {
-  if (!(t instanceof SchemeThread)) typeError(who, "a thread", t, index);
-  return t as SchemeThread;
-}
-
-function threadJoin(t: unknown, timeout?: unknown, timeoutValue?: unknown): unknown {
-  const target = thread("thread-join!", t);
-  const deliver = (): unknown => {
-    const exit = target.exit!;
-    if (exit.normal) return exit.value;
-    return raise(
-      new ErrorObject(
-        "error",
-        "joined thread terminated with an exception",
-        [exit.condition],
-        "thread-join!",
-      ),
-    );
-  };
-  if (target.exit) return deliver();
-  return suspend((self) => {
-    let timer: NodeJS.Timeout | undefined;
-    target.onExit(() => {
-      if (timer) clearTimeout(timer);
-      self.wakeWith(deliver);
-    });
-    if (typeof timeout === "number" && Number.isFinite(timeout)) {
-      timer = setTimeout(
-        () =>
-          self.wakeWith(() =>
-            timeoutValue !== undefined
-              ? timeoutValue
-              : raise(new ErrorObject("error", "thread-join! timed out", [t], "thread-join!")),
-          ),
-        Math.max(0, timeout * 1000),
-      );
-    }
-  });
-}
-
-function sleep(seconds: unknown): unknown {
-  const s = typeof seconds === "number" ? seconds : Number(seconds);
-  if (!Number.isFinite(s) || s < 0) return typeError("thread-sleep!", "a non-negative real", seconds, 0);
-  return suspend((self) => {
-    setTimeout(() => self.wake(undefined), s * 1000);
-  });
-}
-
-/** Mutexes and condition variables: enough of SRFI 18 for the usual producer/consumer code. */
-export class Mutex {
-  owner: SchemeThread | null = null;
-  readonly waiting: SchemeThread[] = [];
-  constructor(readonly name: unknown) {}
-}
-
-export class ConditionVariable {
-  readonly waiting: SchemeThread[] = [];
-  constructor(readonly name: unknown) {}
-}
-
-function mutexLock(m: Mutex): unknown {
-  const self = currentThread();
-  if (m.owner === null || m.owner.exit) {
-    m.owner = self;
-    return true;
-  }
-  return suspend((t) => {
-    m.waiting.push(t);
-  });
-}
-
-function mutexUnlock(m: Mutex, cv?: ConditionVariable): unknown {
-  const next = m.waiting.shift();
-  m.owner = next ?? null;
-  if (next) next.wake(true);
-  if (cv instanceof ConditionVariable) {
-    return suspend((t) => {
-      cv.waiting.push(t);
-    });
-  }
-  return true;
 }
 
 export function controlPrimitives(): PrimitiveGroup[] {
@@ -200,64 +113,7 @@ export function controlPrimitives(): PrimitiveGroup[] {
       ),
     },
   };
-  const threads: PrimitiveGroup = {
-    library: "srfi/18",
-    bindings: {
-      "current-thread": prim(0, 0, () => currentThread()),
-      "thread?": prim(1, 1, (t) => t instanceof SchemeThread),
-      "make-thread": prim(1, 2, (thunk, name) => {
-        const f = procedure("make-thread", thunk, 0);
-        const parent = currentThread();
-        const t = new SchemeThread(() => f(), name, parent.scheduler);
-        // SRFI 18: the new thread inherits the parameters, but starts with no winders and the
-        // initial exception handler (an uncaught raise ends the thread, not the creator's guard).
-        t.dyn = { winders: null, handlers: null, parameters: parent.dyn.parameters };
-        return t;
-      }),
-      "thread-name": prim(1, 1, (t) => thread("thread-name", t).name),
-      "thread-start!": prim(1, 1, (t) => thread("thread-start!", t).start()),
-      "thread-yield!": prim(0, 0, yieldThread),
-      "thread-sleep!": prim(1, 1, sleep),
-      "thread-join!": prim(1, 3, threadJoin),
-      "thread-terminate!": prim(1, 1, (t) => {
-        const target = thread("thread-terminate!", t);
-        if (target === currentThread()) {
-          return suspend((self) =>
-            self.finish({
-              normal: false,
-              condition: new ErrorObject("error", "terminated", [], "thread-terminate!"),
-            }),
-          );
-        }
-        if (!target.exit)
-          target.finish({
-            normal: false,
-            condition: new ErrorObject("error", "terminated", [], "thread-terminate!"),
-          });
-        return undefined;
-      }),
-      "thread-specific": prim(1, 1, (t) => thread("thread-specific", t).specific),
-      "thread-specific-set!": prim(2, 2, (t, v) => {
-        thread("thread-specific-set!", t).specific = v;
-        return undefined;
-      }),
-      "make-mutex": prim(0, 1, (name) => new Mutex(name)),
-      "mutex?": prim(1, 1, (m) => m instanceof Mutex),
-      "mutex-lock!": prim(1, 3, (m) => mutexLock(m as Mutex)),
-      "mutex-unlock!": prim(1, 3, (m, cv) => mutexUnlock(m as Mutex, cv as ConditionVariable | undefined)),
-      "make-condition-variable": prim(0, 1, (name) => new ConditionVariable(name)),
-      "condition-variable?": prim(1, 1, (c) => c instanceof ConditionVariable),
-      "condition-variable-signal!": prim(1, 1, (c) => {
-        (c as ConditionVariable).waiting.shift()?.wake(true);
-        return undefined;
-      }),
-      "condition-variable-broadcast!": prim(1, 1, (c) => {
-        for (const t of (c as ConditionVariable).waiting.splice(0)) t.wake(true);
-        return undefined;
-      }),
-    },
-  };
-  return [base, internal, threads];
+  return [base, internal, srfi18Primitives(procedure)];
 }
 
 export { Pair, schemeError, UNWIND };

@@ -7,12 +7,12 @@
 
 import { Flonum, flonumValue, isFlonum, Pair, ProcessId, Ratio, Sym, Tag } from "@termite/datum";
 import {
-  controlPrimitives,
   type PrimitiveGroup,
   prim,
   raise,
   SchemeThread,
   suspend,
+  threadJoin,
   typeError,
 } from "@termite/runtime";
 import { type Deadline, deadlineAfter, expired } from "./mailbox.js";
@@ -80,8 +80,6 @@ const identity = (x: unknown): unknown => x;
 
 /** The primitives of `(termite process)` and `(termite mailbox)` for the processes of `node`. */
 export function processPrimitiveGroups(node: ProcessNode): PrimitiveGroup[] {
-  const srfiJoin = controlPrimitives().find((g) => g.library === "srfi/18")!.bindings["thread-join!"]!.fn;
-
   const receive = (...rest: unknown[]): unknown => {
     const deadline = rest.length > 0 ? timeoutDeadline("?", rest[0], 0) : false;
     return select(node.current(), 0, anything, deadline, () => timedOut("?", rest, 1));
@@ -129,11 +127,11 @@ export function processPrimitiveGroups(node: ProcessNode): PrimitiveGroup[] {
       }),
       // A process is a thread: join it by its id (or a thread as SRFI 18 does).
       "thread-join!": prim(1, 3, (target, ...rest) => {
-        if (target instanceof SchemeThread) return srfiJoin(target, ...rest);
+        if (target instanceof SchemeThread) return threadJoin(target, ...rest);
         const thread = node.threadOf(pidArg("thread-join!", target, 0));
         if (thread === undefined)
           return raise(processError("unknown-process", "thread-join!", "no such process", target));
-        return srfiJoin(thread, ...rest);
+        return threadJoin(thread, ...rest);
       }),
     },
   };

@@ -127,8 +127,9 @@ describe.each(["compile", "interpret"] as const)("%s", (backend) => {
       expect(
         await system.run(`
           (define p (spawn (lambda () (car '()))))
-          (guard (e ((error-object? e) (error-object-message e))) (thread-join! p))`),
-      ).toBe('"thread-join!: joined thread terminated with an exception"');
+          (guard (e ((uncaught-exception? e) (error-object-message (uncaught-exception-reason e))))
+            (thread-join! p))`),
+      ).toBe('"car: expected a pair (argument 1)"');
       expect(await system.run("(thread-join! (spawn (lambda () (? 1))) 0.01 'still-running)")).toBe(
         "still-running",
       );
