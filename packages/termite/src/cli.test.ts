@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { COMPILER_ABI } from "@termite/compiler";
 import { describe, expect, it } from "vitest";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -76,7 +77,7 @@ describe("termite CLI", () => {
     const js = readFileSync(join(dir, "cats.mjs"), "utf8");
     const manifest = JSON.parse(readFileSync(join(dir, "cats.manifest.json"), "utf8"));
     expect(js).toMatch(/^export default function/);
-    expect(manifest).toMatchObject({ format: "termite-compiled-unit", abi: 1 });
+    expect(manifest).toMatchObject({ format: "termite-compiled-unit", abi: COMPILER_ABI });
     expect(manifest.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(termite(args).code).toBe(0);
     expect(readFileSync(join(dir, "cats.mjs"), "utf8")).toBe(js);

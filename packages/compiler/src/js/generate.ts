@@ -12,7 +12,7 @@ import type { CaseLambda, Lambda, Node, Variable } from "@termite/library-expand
 import { Analysis, isOpenCoded, mayUnwind } from "./analysis.js";
 
 /** Bumped whenever generated code or frame layouts change: frames only travel between equal ABIs. */
-export const COMPILER_ABI = 1;
+export const COMPILER_ABI = 2;
 
 export interface GenerateOptions {
   /** The module the code belongs to (`""` for scripts). */
@@ -481,10 +481,24 @@ class LambdaGen {
             continue;
           }
           case "if": {
-            out.push(`${ind}if (${s.test} !== false) {`);
-            go(s.yes, `${ind}  `);
-            out.push(`${ind}} else {`);
-            go(s.no, `${ind}  `);
+            // A chain of ifs in else branches (a long `cond`) is written flat, as `else if`:
+            // nesting it would indent each clause further and grow the text quadratically.
+            let branch: Stmt & { k: "if" } = s;
+            out.push(`${ind}if (${branch.test} !== false) {`);
+            for (;;) {
+              go(branch.yes, `${ind}  `);
+              const next: Stmt | undefined = branch.no.length === 1 ? branch.no[0] : undefined;
+              if (next?.k === "if") {
+                branch = next;
+                out.push(`${ind}} else if (${branch.test} !== false) {`);
+                continue;
+              }
+              if (branch.no.length > 0) {
+                out.push(`${ind}} else {`);
+                go(branch.no, `${ind}  `);
+              }
+              break;
+            }
             out.push(`${ind}}`);
             continue;
           }
