@@ -11,6 +11,8 @@ const defs = `
 (define (tak x y z) (if (not (< y x)) z (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))
 (define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
 (define (loop n) (if (= n 0) 'done (loop (- n 1))))
+(define (my-even? n) (if (= n 0) #t (my-odd? (- n 1))))
+(define (my-odd? n) (if (= n 0) #f (my-even? (- n 1))))
 (define (gen-list n) (let lp ((i 0) (acc '())) (if (= i n) acc (lp (+ i 1) (cons i acc)))))
 ;; A generator made with call/cc: each value leaves the walk and re-enters it later.
 (define (make-generator lst)
@@ -56,6 +58,25 @@ for (const [name, s, js] of rows) {
   const jsMs = js ? await medianTime(js) : undefined;
   console.log(
     `| ${name} | ${ms.toFixed(1)} | ${jsMs === undefined ? "—" : jsMs.toFixed(2)} | ${jsMs === undefined ? "—" : `${(ms / jsMs).toFixed(0)}x`} |`,
+  );
+}
+
+// Proper tail calls in constant space: 10^8 steps of mutual tail recursion, once, with the heap
+// measured around it (a leak of even a few bytes per step would show as gigabytes).
+{
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
+  const watch = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }, 50);
+  const t = performance.now();
+  const value = await scheme("(my-even? 100000000)");
+  const ms = performance.now() - t;
+  clearInterval(watch);
+  console.log(
+    `\nmutual tail recursion, 10^8 steps: ${value} in ${(ms / 1000).toFixed(1)} s (${((ms * 1e6) / 1e8).toFixed(0)} ns/step); ` +
+      `heap ${(before / 2 ** 20).toFixed(0)} MB before, peak ${(peak / 2 ** 20).toFixed(0)} MB during`,
   );
 }
 

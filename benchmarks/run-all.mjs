@@ -10,5 +10,5 @@ for (const file of readdirSync(here)
   .sort()) {
   if (only && !file.includes(only)) continue;
   console.log(`\n## ${file}`);
-  execFileSync(process.execPath, [here + file], { stdio: "inherit" });
+  execFileSync(process.execPath, ["--expose-gc", here + file], { stdio: "inherit" });
 }
