@@ -30,9 +30,13 @@ export class CompiledCodeTable {
    * `source`, its code can also travel as a syntax tree to nodes that do not have it.
    */
   add(unit: TableUnit, source?: Omit<CompiledUnitSource, "hash" | "module">): void {
-    const units = this.byModule.get(unit.compiled.module) ?? [];
-    units.push(unit);
-    this.byModule.set(unit.compiled.module, units);
+    // Script and REPL code (module "") always travels as its tree, never by reference: keeping
+    // its units here would only make every REPL line and `eval` a unit held forever.
+    if (unit.compiled.module !== "" || source === undefined) {
+      const units = this.byModule.get(unit.compiled.module) ?? [];
+      units.push(unit);
+      this.byModule.set(unit.compiled.module, units);
+    }
     if (source !== undefined) {
       const s: CompiledUnitSource = { ...source, module: unit.compiled.module, hash: unit.compiled.hash };
       for (const code of unit.codes.values()) this.sources.set(code, s);
