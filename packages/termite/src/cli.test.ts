@@ -26,6 +26,12 @@ describe("termite CLI", () => {
     expect(r.code).toBe(70);
   });
 
+  it("runs the hot-code-update example of the README, compiled and interpreted", () => {
+    const example = fileURLToPath(new URL("../../../examples/hot-update.scm", import.meta.url));
+    expect(termite(["run", example])).toMatchObject({ code: 0, stdout: "PONG\nHELLO\n" });
+    expect(termite(["run", "--interpret", example])).toMatchObject({ code: 0, stdout: "PONG\nHELLO\n" });
+  });
+
   it("accepts FILE without `run`", () => {
     expect(termite([fixture("error-in-procedure.scm")]).code).toBe(70);
   });
