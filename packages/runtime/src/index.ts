@@ -14,6 +14,7 @@ export {
   add2,
   car,
   cdr,
+  cons,
   ge2,
   gt2,
   isZero,
@@ -23,6 +24,7 @@ export {
   negate,
   numEq2,
   primitiveGroups,
+  stringRef,
   sub2,
   vectorRef,
 } from "./primitives/index.js";
