@@ -260,11 +260,51 @@ class UnitCompiler {
       const env = fr.values[0] as Env;
       return v !== false ? thenE(env) : elseE(env);
     });
+    const fused = this.fusedTest(node.test, scope, proc);
+    if (fused !== undefined) {
+      // `(if (< n 2) …)`: the test's global call made here, with its operands read inline.
+      return (env) => {
+        const t = fused(env);
+        if (t === UNWIND) return pushFrame(code, 0, [env]);
+        return t !== false ? thenE(env) : elseE(env);
+      };
+    }
     return (env) => {
       const t = testE(env);
       if (t === UNWIND) return pushFrame(code, 0, [env]);
       return t !== false ? thenE(env) : elseE(env);
     };
+  }
+
+  /**
+   * For a test that calls a global with a local and a constant, or two locals, of the innermost
+   * environment: a closure making that call directly. The most common test of a recursion.
+   */
+  private fusedTest(test: Node, scope: Scope | null, proc: string | undefined): Exec | undefined {
+    if (test.kind !== "call" || test.fn.kind !== "global" || test.args.length !== 2) return undefined;
+    const l1 = leafOf(test.args[0]!, scope);
+    const l2 = leafOf(test.args[1]!, scope);
+    if (l1 === undefined || l2 === undefined || l1.constant) return undefined;
+    const cell = this.globals.cell(test.fn.name);
+    const fname = test.fn.name;
+    const loc = test.loc;
+    const s1 = l1.slot;
+    const call = (f: unknown, a: unknown, b: unknown): unknown => {
+      if (typeof f !== "function")
+        return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+      try {
+        return (f as Procedure)(a, b);
+      } catch (e) {
+        noteCallSite(e, proc, loc);
+        throw e;
+      }
+    };
+    if (l2.constant) {
+      const c2 = l2.value;
+      return (env) => call(cell.value, env[s1], c2);
+    }
+    const s2 = l2.slot;
+    return (env) => call(cell.value, env[s1], env[s2]);
   }
 
   private sequence(body: readonly Node[], scope: Scope | null, proc: string | undefined): Exec {
