@@ -36,6 +36,12 @@
 (check ((lambda (x y . z) z) 3 4 5 6) => '(5 6))
 (check ((lambda (x y . z) z) 3 4) => '())
 (check (let ((f (lambda () 1))) (eqv? f f)) => #t)
+;; Each activation has its own parameters, rest parameter included: a recursive procedure with a
+;; rest parameter reads its own after the inner call returns.
+(define (sum-all first . rest) (if (null? rest) first (+ first (apply sum-all rest))))
+(check (sum-all 1 2 3 4) => 10)
+(define (spread x . more) (if (null? more) (list x) (cons x (apply spread more))))
+(check (spread 'a 'b 'c) => '(a b c))
 
 ;; 4.1.5 Conditionals
 (check (if (> 3 2) 'yes 'no) => 'yes)
