@@ -73,14 +73,24 @@ export function compileModule(body: readonly Node[], options: CompileOptions = {
 /** The parameters of the function whose body `generate` writes. */
 export const MODULE_PARAMETERS = ["$rt", "$cells", "$K", "$LOC", "$NODES", "$meta"] as const;
 
+/** What generated code finds in `$meta`. */
+interface ModuleMeta {
+  readonly hash: string;
+  /** For a resume function alone: the code object it resumes, and its unit's codes by id. */
+  readonly code?: CompiledCode;
+  readonly codes?: ReadonlyMap<string, CompiledCode>;
+}
+
 type ModuleFunction = (
   rt: unknown,
   cells: unknown[],
   constants: readonly unknown[],
   locations: readonly (SourceLocation | undefined)[],
   nodes: readonly unknown[],
-  meta: { hash: string },
+  meta: ModuleMeta,
 ) => () => unknown;
+
+type Resume = ResumableCode["resume"];
 
 /** Links a module function (from memory or from a file) to a global environment. */
 export function linkModule(
@@ -100,7 +110,34 @@ export function linkModule(
     if (compiled.contexts?.[i]) c.context = compiled.contexts[i];
     codes.set(c.ref.id, c as CompiledCode);
   });
+  for (const c of codes.values()) {
+    if (c.resume !== null) continue;
+    // Generated with `lazyResume`: the first frame of `c` to be resumed makes its resume function.
+    const code = c as { -readonly [K in keyof CompiledCode]: CompiledCode[K] };
+    code.resume = (frame, value) => {
+      code.resume = compileResume(code, globals, codes);
+      return code.resume(frame, value);
+    };
+  }
   return { run: thunk, codes };
+}
+
+/** The resume function of `code`, generated alone from its syntax tree for the object it belongs to. */
+function compileResume(
+  code: CompiledCode,
+  globals: GlobalEnvironment,
+  codes: ReadonlyMap<string, CompiledCode>,
+): Resume {
+  if (code.context === undefined) throw new Error(`internal: no context to resume ${code.ref.id}`);
+  const generated = generateProcedure(
+    code.node as Lambda,
+    { module: code.ref.module, unit: code.ref.id, block: false, resumeOnly: true },
+    code.context,
+  );
+  const fn = new Function(...MODULE_PARAMETERS, generated.body) as ModuleFunction;
+  const cells = generated.globals.map((g) => globals.cell(g));
+  const meta = { hash: code.ref.hash ?? "", code, codes };
+  return fn(runtimeSupport, cells, generated.constants, generated.locations, generated.nodes, meta) as Resume;
 }
 
 /**
@@ -133,7 +170,8 @@ export function compileUnit(
   globals: GlobalEnvironment,
   options: CompileOptions = {},
 ): CompiledUnit {
-  const compiled = compileModule(body, options);
+  // In memory the unit keeps its trees and contexts, so resume functions can wait until needed.
+  const compiled = compileModule(body, { lazyResume: true, ...options });
   const fn = new Function(...MODULE_PARAMETERS, compiled.body) as ModuleFunction;
   const { run, codes } = linkModule(fn, compiled, globals);
   return { run, codes, compiled };

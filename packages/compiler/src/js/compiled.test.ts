@@ -114,6 +114,41 @@ describe("the JavaScript back end", () => {
     expect(await run(fibTree(), globals(), false)).toBe(610);
   });
 
+  it.each([true, false])(
+    "writes resume functions when first needed; closures made by them keep the unit's code (block %s)",
+    async (block) => {
+      // (define (build n) (if (< n 1) '() (let ((rest (build (- n 1)))) (pair (lambda () n) rest))))
+      // 3000 deep: the stack is unwound every few hundred calls and `build` frames are resumed.
+      const n = v("n");
+      const rest = v("rest");
+      const body = iff(call(g("scheme/base#<"), l(n), q(1)), q(null), {
+        kind: "let",
+        bindings: [[rest, call(g("#build"), call(g("scheme/base#-"), l(n), q(1)))]],
+        body: call(g("#pair"), lam([], l(n)), l(rest)),
+      } as Node);
+      const env = globals();
+      env.define("#pair", (a: unknown, b: unknown) => new Pair(a, b));
+      const unit = compileUnit([def("#build", lam([n], body, "build")), call(g("#build"), q(3000))], env, {
+        unit: "lazy",
+        block,
+      });
+      expect(unit.compiled.body).not.toContain("function $R1(");
+      const r = await inThread(unit.run);
+      expect(r.normal).toBe(true);
+      const closures: ((...a: unknown[]) => unknown)[] = [];
+      for (let p = r.value as Pair | null; p !== null; p = p.cdr as Pair | null)
+        closures.push(p.car as () => unknown);
+      expect(closures.length).toBe(3000);
+      // Each closure holds its own `n` (calls outside a thread would spend the call budget).
+      const free = closures.map((c) => (c as unknown as { $free: unknown[] }).$free[0]);
+      expect(free).toEqual(Array.from({ length: 3000 }, (_, k) => 3000 - k));
+      expect((await inThread(() => closures[2500]!())).value).toBe(500);
+      const code = [...unit.codes.values()].find((c) => c.ref.id.endsWith("/lambda1"));
+      expect(code).toBeDefined();
+      for (const c of closures) expect((c as unknown as { $code: unknown }).$code).toBe(code);
+    },
+  );
+
   it("runs a self tail loop of 10^6 steps and still yields to the run loop", async () => {
     const i = v("i");
     const loop = v("loop");

@@ -25,6 +25,22 @@ export interface GenerateOptions {
   readonly openCode?: boolean;
   /** Control points, frames and the call budget; off only to measure their price (default true). */
   readonly controlPoints?: boolean;
+  /**
+   * Leave out the resume functions of every lambda but the unit's own: the code objects get
+   * `resume: null` and the linker makes each when a frame of it is first resumed (default false).
+   * Resume functions are most of the generated text, and most procedures are never resumed.
+   */
+  readonly lazyResume?: boolean;
+}
+
+/** How `generateProcedure` writes the lambda. */
+export interface ProcedureOptions extends GenerateOptions {
+  /**
+   * Only the resume function, for the code object the unit already has: the generated function
+   * returns it, and nested lambdas are made by their existing code objects' `make`, found by id in
+   * `$meta.codes`. `$meta.code` is the lambda's own code object.
+   */
+  readonly resumeOnly?: boolean;
 }
 
 /** Generated JS plus the tables it refers to by index. */
@@ -128,13 +144,17 @@ class ModuleGen {
   private readonly usedIds = new Set<string>();
   readonly openCode: boolean;
   readonly controlPoints: boolean;
+  readonly lazyResume: boolean;
+  readonly resumeOnly: boolean;
 
   constructor(
-    readonly options: GenerateOptions,
+    readonly options: ProcedureOptions,
     readonly analysis: Analysis,
   ) {
     this.openCode = options.openCode ?? true;
     this.controlPoints = options.controlPoints ?? true;
+    this.lazyResume = options.lazyResume ?? false;
+    this.resumeOnly = options.resumeOnly ?? false;
   }
 
   cell(name: string): string {
@@ -275,6 +295,8 @@ class LambdaGen {
     const outer = new Set([...this.free.map(jsName), ...(this.rest ? [] : this.params), "$self"]);
     const innerLocals = this.locals.filter((x) => !outer.has(x));
     const cp = this.m.controlPoints;
+    // A block unit's own resume is always written: it assigns the unit's constants.
+    const lazy = this.m.lazyResume && (i !== 0 || !this.m.options.block);
     const argList = this.rest ? "...$args" : this.params.join(", ");
     const argArray = this.rest ? "$args" : `[${this.params.join(", ")}]`;
     const lines: string[] = [];
@@ -310,7 +332,7 @@ class LambdaGen {
       lines.push(`        ${this.rest} = $list($args.slice(${nParams}));`);
     }
     if (boxParams) lines.push(`        ${boxParams}`);
-    this.analyseControlPoints(body);
+    this.analyseControlPoints(body, !lazy);
     lines.push(this.render(body, "fast", "        "));
     lines.push("      }");
     lines.push(`    } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
@@ -320,6 +342,12 @@ class LambdaGen {
     if (this.free.length > 0) lines.push(`  $self.$free = [${this.free.map(jsName).join(", ")}];`);
     lines.push("  return $self;");
     lines.push("}");
+    if (this.m.resumeOnly) lines.length = 0;
+    if (lazy) {
+      lines.push(this.codeObject("null"));
+      this.m.chunks.push(lines.join("\n"));
+      return [i, this.free];
+    }
     // The resume function: one case per control point restores the values saved there and runs
     // the rest of the statement of the body holding that call site; then the body's remaining
     // statements run from `$pc` (written once, entered by fall-through: code size stays linear).
@@ -356,11 +384,16 @@ class LambdaGen {
     lines.push("    }");
     lines.push(`  } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
     lines.push("}");
-    lines.push(
-      `const $C${i} = { ref: { module: ${JSON.stringify(this.m.options.module)}, id: ${JSON.stringify(this.id)}, hash: $meta.hash }, name: ${n.name === undefined ? "undefined" : name}, node: $NODES[${i}], resume: $R${i}, make: $mk${i} };`,
-    );
+    lines.push(this.m.resumeOnly ? `const $C${i} = $meta.code;` : this.codeObject(`$R${i}`));
     this.m.chunks.push(lines.join("\n"));
     return [i, this.free];
+  }
+
+  /** The code object: frame code and closure code at once. */
+  private codeObject(resume: string): string {
+    const i = this.index;
+    const name = this.node.name === undefined || i === 0 ? "undefined" : JSON.stringify(this.node.name);
+    return `const $C${i} = { ref: { module: ${JSON.stringify(this.m.options.module)}, id: ${JSON.stringify(this.id)}, hash: $meta.hash }, name: ${name}, node: $NODES[${i}], resume: ${resume}, make: $mk${i} };`;
   }
 
   /** How this function passes `v` to a nested factory: the box itself when boxed. */
@@ -384,7 +417,7 @@ class LambdaGen {
    * Finds every control point and computes what is live at each, in one backward pass over the
    * statements (the code a resume case runs is what follows its call site, so this is what it reads).
    */
-  private analyseControlPoints(body: Stmt[]): void {
+  private analyseControlPoints(body: Stmt[], resumes: boolean): void {
     body.forEach((stmt, top) => {
       const walk = (block: Stmt[], after: readonly (readonly [Stmt[], number])[]): void => {
         block.forEach((s, idx) => {
@@ -402,7 +435,7 @@ class LambdaGen {
       walk([stmt], []);
     });
     this.liveBefore(body, new Set());
-    this.topTexts = body.map((stmt) => this.render([stmt], "resume", "      "));
+    if (resumes) this.topTexts = body.map((stmt) => this.render([stmt], "resume", "      "));
   }
 
   /**
@@ -728,6 +761,12 @@ class LambdaGen {
   }
 
   private lambdaAt(node: Lambda, path: string, self: SelfName): string {
+    if (this.m.resumeOnly) {
+      // The unit made this lambda's code already: its closures come from that code's factory.
+      const id = this.m.codeId(path);
+      const free = this.m.analysis.freeIn(node).filter((v) => v !== self.variable);
+      return `$meta.codes.get(${JSON.stringify(id)}).make(${free.map((v) => this.outerRef(v)).join(", ")})`;
+    }
     const [i, free] = new LambdaGen(this.m, node, this.m.codeId(path), self).generate();
     return `$mk${i}(${free.map((v) => this.outerRef(v)).join(", ")})`;
   }
@@ -910,7 +949,7 @@ export function generate(body: readonly Node[], options: GenerateOptions): Gener
  */
 export function generateProcedure(
   node: Lambda,
-  options: GenerateOptions,
+  options: ProcedureOptions,
   context: LambdaContext,
 ): GeneratedModule {
   const analysis = new Analysis([node], false);
@@ -919,7 +958,7 @@ export function generateProcedure(
   const m = new ModuleGen(options, analysis);
   const self: SelfName = { variable: context.self, global: context.global, redefinable: context.redefinable };
   new LambdaGen(m, node, m.codeId(options.unit), self).generate();
-  return assemble(m, "$C0");
+  return assemble(m, m.resumeOnly ? "$R0" : "$C0");
 }
 
 function assemble(m: ModuleGen, result: string): GeneratedModule {
