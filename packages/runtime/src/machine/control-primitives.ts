@@ -44,6 +44,24 @@ function apply(f: unknown, ...args: unknown[]): unknown {
   return fn(...args, ...items);
 }
 
+/** `(apply f list)`, the common case: no rest array, and short lists are passed without spreading. */
+function apply2(f: unknown, last: unknown): unknown {
+  const fn = procedure("apply", f, 0);
+  if (last === null) return fn();
+  if (last instanceof Pair) {
+    const rest = last.cdr;
+    if (rest === null) return fn(last.car);
+    if (rest instanceof Pair && rest.cdr === null) return fn(last.car, rest.car);
+  }
+  let items: unknown[];
+  try {
+    items = listToArray(last);
+  } catch {
+    return typeError("apply", "a proper list", last, 1);
+  }
+  return fn(...items);
+}
+
 // ### Promises (R7RS §4.2.5, the delay-force iterative forcing algorithm)
 
 /** A promise: `done` with a value, or holding the thunk that computes another promise. */
@@ -75,7 +93,7 @@ export function controlPrimitives(): PrimitiveGroup[] {
       ),
       raise: prim(1, 1, raise),
       "raise-continuable": prim(1, 1, raiseContinuable),
-      apply: prim(1, -1, apply),
+      apply: prim(1, -1, apply, apply2),
       values: prim(0, -1, (...vs: unknown[]) => (vs.length === 1 ? vs[0] : new MultipleValues(vs))),
       "call-with-values": prim(2, 2, (p, c) =>
         callWithValues(procedure("call-with-values", p, 0), procedure("call-with-values", c, 1)),

@@ -67,6 +67,15 @@ export function recordConstructor(
   const slots = vectorArg(who, indices, 1).map((k) => fieldIndexArg(who, type, k));
   const procName = nameArg(who, name, `make-${recordTypeDisplayName(type)}`, 2);
   const width = type.fieldNames.length;
+  // The usual constructor takes every field in order: its arguments array becomes the fields.
+  if (slots.length === width && slots.every((slot, i) => slot === i)) {
+    return named((...args: unknown[]): SchemeRecord => {
+      if (args.length !== width) {
+        schemeError(procName, `expected ${width} arguments, got ${args.length}`, ...args);
+      }
+      return new SchemeRecord(type, args);
+    }, procName);
+  }
   return named((...args: unknown[]): SchemeRecord => {
     if (args.length !== slots.length) {
       schemeError(procName, `expected ${slots.length} arguments, got ${args.length}`, ...args);

@@ -57,6 +57,10 @@
 (check (point? (kons 1 2)) => #f)
 (check (procedure? kons) => #t)
 (check-error (kar (make-point 1)))
+(define-record-type swapped (make-swapped b a) swapped? (a swapped-a) (b swapped-b))
+(check (let ((s (make-swapped 1 2))) (list (swapped-a s) (swapped-b s))) => '(2 1))
+(check-error (kons 1))
+(check-error (make-swapped 1 2 3))
 
 ;; 5.6 Libraries: a library defined in its own file, imported from the search path.
 (check (begin (counter-increment!) (counter-increment!) (counter-value)) => 2)
