@@ -17,6 +17,7 @@ export {
   generate,
   generateProcedure,
   type LambdaContext,
+  type ProcedureOptions,
 } from "./generate.js";
 export {
   type CompiledFiles,
