@@ -4,6 +4,7 @@
 // which globals block compilation may treat as constants, and which subtrees can unwind.
 
 import type { Lambda, Node, Variable } from "@termite/library-expander";
+import { type PrimitiveSpec, primitiveGroups } from "@termite/runtime";
 
 /** Primitives open-coded when the global is the standard one: qualified name -> arities. */
 export const OPEN_CODED: ReadonlyMap<string, readonly number[]> = new Map([
@@ -25,11 +26,24 @@ export const OPEN_CODED: ReadonlyMap<string, readonly number[]> = new Map([
   ["scheme/base#vector-ref", [2]],
 ]);
 
-/** True when `call` is a primitive the generator writes inline (it never unwinds). */
+/**
+ * The runtime's pure primitives by qualified name (`scheme/base#eq?`): a call with an argument count
+ * they accept calls their JS function directly, with no control point, since they never call Scheme
+ * code. Generated code thus depends on this table: it comes with the runtime, like the ABI.
+ */
+export const PURE_PRIMITIVES: ReadonlyMap<string, PrimitiveSpec> = new Map(
+  primitiveGroups.flatMap((g) =>
+    Object.entries(g.bindings).map(([name, spec]) => [`${g.library}#${name}`, spec] as const),
+  ),
+);
+
+/** True when `call` is a call the generator writes inline or as a direct primitive call (it never unwinds). */
 export function isOpenCoded(node: Node, enabled: boolean): boolean {
   if (!enabled || node.kind !== "call" || node.fn.kind !== "global") return false;
-  const arities = OPEN_CODED.get(node.fn.name);
-  return arities?.includes(node.args.length) === true;
+  const n = node.args.length;
+  if (OPEN_CODED.get(node.fn.name)?.includes(n)) return true;
+  const spec = PURE_PRIMITIVES.get(node.fn.name);
+  return spec !== undefined && n >= spec.min && (spec.max < 0 || n <= spec.max);
 }
 
 /** True when evaluating `node` may call Scheme code (and so may unwind). Lambda bodies do not count. */

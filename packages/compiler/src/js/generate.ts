@@ -9,7 +9,7 @@
 
 import type { SourceLocation } from "@termite/datum";
 import type { CaseLambda, Lambda, Node, Variable } from "@termite/library-expander";
-import { Analysis, isOpenCoded, mayUnwind } from "./analysis.js";
+import { Analysis, isOpenCoded, mayUnwind, OPEN_CODED } from "./analysis.js";
 
 /** Bumped whenever generated code or frame layouts change: frames only travel between equal ABIs. */
 export const COMPILER_ABI = 3;
@@ -112,6 +112,7 @@ const RUNTIME_NAMES = [
   "caseLambda",
   "unboundProcedure",
   "UNASSIGNED",
+  "primitive",
 ] as const;
 
 /** The names the generated code expects in its `rt` argument. */
@@ -141,6 +142,8 @@ class ModuleGen {
   readonly codes: { id: string; name: string | undefined; controlPoints: number }[] = [];
   readonly contexts: LambdaContext[] = [];
   readonly chunks: string[] = [];
+  readonly primitives: [string, boolean][] = [];
+  private readonly primitiveIndex = new Map<string, number>();
   private readonly usedIds = new Set<string>();
   readonly openCode: boolean;
   readonly controlPoints: boolean;
@@ -165,6 +168,18 @@ class ModuleGen {
       this.globalIndex.set(name, i);
     }
     return `$c${i}`;
+  }
+
+  /** The constant holding a pure primitive's function (its two-argument entry when `binary`). */
+  primitive(name: string, binary: boolean): string {
+    const key = `${name} ${binary}`;
+    let i = this.primitiveIndex.get(key);
+    if (i === undefined) {
+      i = this.primitives.length;
+      this.primitives.push([name, binary]);
+      this.primitiveIndex.set(key, i);
+    }
+    return `$p${i}`;
   }
 
   constantGlobal(name: string): string {
@@ -870,7 +885,14 @@ class LambdaGen {
   }
 
   private primitive(node: Node & { kind: "call" }): string {
-    const name = (node.fn as { name: string }).name.slice("scheme/base#".length);
+    const qualified = (node.fn as { name: string }).name;
+    if (!OPEN_CODED.get(qualified)?.includes(node.args.length)) {
+      // A pure primitive: its JS function, called directly (no cell, no arity check, no frame).
+      const args = this.operands(node.args);
+      const fn = this.m.primitive(qualified, args.length === 2);
+      return `(${this.at(node.loc)}${fn}(${args.join(", ")}))`;
+    }
+    const name = qualified.slice("scheme/base#".length);
     const args = this.operands(node.args);
     const at = this.at(node.loc);
     const [a, b] = args.length === 2 ? [this.atom(args[0]!), this.atom(args[1]!)] : [args[0]!, ""];
@@ -974,6 +996,9 @@ function assemble(m: ModuleGen, result: string): GeneratedModule {
   );
   m.globals.forEach((_, i) => {
     lines.push(`const $c${i} = $cells[${i}];`);
+  });
+  m.primitives.forEach(([name, binary], i) => {
+    lines.push(`const $p${i} = $primitive(${JSON.stringify(name)}, ${binary});`);
   });
   m.globals.forEach((g, i) => {
     if (analysis.constantProcedures.has(g)) lines.push(`let $G${i} = $unboundProcedure($c${i});`);

@@ -1,3 +1,4 @@
+export { PURE_PRIMITIVES } from "./analysis.js";
 export {
   type CompiledCode,
   type CompiledModule,

@@ -29,6 +29,7 @@ import {
   unwindAndCall,
   vectorRef,
 } from "@termite/runtime";
+import { PURE_PRIMITIVES } from "./analysis.js";
 import type { RuntimeName } from "./generate.js";
 
 type Procedure = (...args: unknown[]) => unknown;
@@ -83,6 +84,13 @@ function unboundProcedure(cell: GlobalCell): Procedure {
   return () => unboundVariable(cell.name);
 }
 
+/** A pure primitive's JS function, for direct calls (its two-argument entry when it has one). */
+function primitive(name: string, binary: boolean): Procedure {
+  const spec = PURE_PRIMITIVES.get(name);
+  if (spec === undefined) throw new Error(`internal: no pure primitive ${name} in this runtime`);
+  return (binary ? (spec.binary ?? spec.fn) : spec.fn) as Procedure;
+}
+
 /** Everything generated code receives as `$rt`. */
 export const runtimeSupport: Readonly<Record<RuntimeName, unknown>> = {
   UNWIND,
@@ -114,4 +122,5 @@ export const runtimeSupport: Readonly<Record<RuntimeName, unknown>> = {
   caseLambda,
   unboundProcedure,
   UNASSIGNED,
+  primitive,
 };
