@@ -81,11 +81,18 @@ export class Analysis {
   readonly boxed = new Set<Variable>();
   /** Globals defined exactly once, by a lambda, and never assigned (block compilation only). */
   readonly constantProcedures = new Set<string>();
+  /**
+   * Globals this unit defines once by a lambda without a rest parameter and never assigns: calls
+   * with the right argument count enter the procedure without its arity check (scripts: while the
+   * global still holds it).
+   */
+  readonly knownProcedures = new Map<string, Lambda>();
 
   constructor(body: readonly Node[], block: boolean) {
     const defines = new Map<string, number>();
     const assigned = new Set<string>();
     const lambdaDefines = new Set<string>();
+    const plainLambdas = new Map<string, Lambda>();
     const walk = (n: Node): void => {
       switch (n.kind) {
         case "local":
@@ -99,6 +106,7 @@ export class Analysis {
         case "define":
           defines.set(n.name, (defines.get(n.name) ?? 0) + 1);
           if (n.value.kind === "lambda" || n.value.kind === "case-lambda") lambdaDefines.add(n.name);
+          if (n.value.kind === "lambda" && n.value.rest === null) plainLambdas.set(n.name, n.value);
           walk(n.value);
           return;
         case "if":
@@ -143,9 +151,12 @@ export class Analysis {
       }
     };
     for (const n of body) walk(n);
-    if (block)
-      for (const [name, count] of defines)
-        if (count === 1 && !assigned.has(name) && lambdaDefines.has(name)) this.constantProcedures.add(name);
+    for (const [name, count] of defines) {
+      if (count !== 1 || assigned.has(name)) continue;
+      if (block && lambdaDefines.has(name)) this.constantProcedures.add(name);
+      const lambda = plainLambdas.get(name);
+      if (lambda !== undefined) this.knownProcedures.set(name, lambda);
+    }
   }
 
   /** The local variables a lambda (or case-lambda) refers to without binding them, in first-use order. */

@@ -143,6 +143,8 @@ class ModuleGen {
   readonly contexts: LambdaContext[] = [];
   readonly chunks: string[] = [];
   readonly primitives: [string, boolean][] = [];
+  /** Cell indexes of the known procedures the code refers to (`$B`/`$P` variables). */
+  readonly known = new Set<number>();
   private readonly primitiveIndex = new Map<string, number>();
   private readonly usedIds = new Set<string>();
   readonly openCode: boolean;
@@ -168,6 +170,14 @@ class ModuleGen {
       this.globalIndex.set(name, i);
     }
     return `$c${i}`;
+  }
+
+  /** The unchecked entry of a known procedure of this unit (`$B`), and its closure (`$P`, scripts). */
+  knownEntry(name: string): number {
+    this.cell(name);
+    const i = this.globalIndex.get(name)!;
+    this.known.add(i);
+    return i;
   }
 
   /** The constant holding a pure primitive's function (its two-argument entry when `binary`). */
@@ -291,6 +301,9 @@ class LambdaGen {
   /** Emits the lambda; returns its index and the variables its closures capture, in order. */
   generate(): [number, Variable[]] {
     const n = this.node;
+    // A known procedure of the unit always has its unchecked entry: other procedures call it.
+    const named = this.self.global ?? this.self.redefinable;
+    if (named !== undefined && this.m.analysis.knownProcedures.get(named) === n) this.usesBody = true;
     for (const p of this.params) this.declare(p);
     if (this.rest) this.declare(this.rest);
     const body: Stmt[] = [];
@@ -651,9 +664,14 @@ class LambdaGen {
               ? this.caseLambda(node.value, undefined, path)
               : this.expr(node.value);
         const cell = this.m.cell(node.name);
+        const known = this.m.analysis.knownProcedures.has(node.name) ? this.m.knownEntry(node.name) : -1;
         if (this.m.analysis.constantProcedures.has(node.name)) {
           const g = this.m.constantGlobal(node.name);
-          this.code(`${g} = ${value}; ${cell}.value = ${g};`);
+          const entry = known >= 0 ? ` $B${known} = ${g}.$body ?? ${g};` : "";
+          this.code(`${g} = ${value};${entry} ${cell}.value = ${g};`);
+        } else if (known >= 0) {
+          const p = `$P${known}`;
+          this.code(`${p} = ${value}; $B${known} = ${p}.$body ?? ${p}; ${cell}.value = ${p};`);
         } else this.code(`${cell}.value = ${value};`);
         return "undefined";
       }
@@ -858,6 +876,16 @@ class LambdaGen {
       const cell = this.m.cell(fn.name);
       callee = `${cell}.value === $self ? $body : $gfn(${cell})`;
       this.usesBody = true;
+    } else if (
+      fn.kind === "global" &&
+      this.m.analysis.knownProcedures.get(fn.name)?.params.length === node.args.length
+    ) {
+      // A procedure of this unit, called with its argument count: its entry without the check.
+      args = this.operands(node.args);
+      const i = this.m.knownEntry(fn.name);
+      callee = this.m.analysis.constantProcedures.has(fn.name)
+        ? `$B${i}`
+        : `$c${i}.value === $P${i} ? $B${i} : $gfn($c${i})`;
     } else if (fn.kind === "global" && this.m.analysis.constantProcedures.has(fn.name)) {
       args = this.operands(node.args);
       callee = this.m.constantGlobal(fn.name);
@@ -1003,6 +1031,15 @@ function assemble(m: ModuleGen, result: string): GeneratedModule {
   m.globals.forEach((g, i) => {
     if (analysis.constantProcedures.has(g)) lines.push(`let $G${i} = $unboundProcedure($c${i});`);
   });
+  // `$P` starts as an object no cell holds, so a script's call takes the global until the
+  // definition has run.
+  if ([...m.known].some((i) => !analysis.constantProcedures.has(m.globals[i]!)))
+    lines.push("const $none = {};");
+  for (const i of m.known) {
+    lines.push(
+      analysis.constantProcedures.has(m.globals[i]!) ? `let $B${i} = $G${i};` : `let $P${i} = $none, $B${i};`,
+    );
+  }
   lines.push(...m.chunks);
   lines.push(`const $unit = ${result};`);
   lines.push(`$unit.$codes = [${m.codes.map((_, i) => `$C${i}`).join(", ")}];`);
