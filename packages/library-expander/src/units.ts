@@ -134,6 +134,11 @@ function unit(
 export interface ScriptOptions extends SourceOptions {
   /** Libraries of the default environment (default: `DEFAULT_SCRIPT_LIBRARIES`). */
   readonly defaultLibraries?: readonly string[] | undefined;
+  /**
+   * The namespace of the session's own globals (default `""`: `#name`, the top level that scripts
+   * and the REPL share). A session with another namespace sees none of their definitions.
+   */
+  readonly namespace?: string | undefined;
 }
 
 /**
@@ -153,10 +158,11 @@ export class ScriptSession {
     readonly registry: LibraryRegistry,
     options: ScriptOptions = {},
   ) {
-    this.env = new Env(null, { kind: "global", namespace: "" });
+    const namespace = options.namespace ?? "";
+    this.env = new Env(null, { kind: "global", namespace });
     this.top = {
       kind: "script",
-      namespace: "",
+      namespace,
       env: this.env,
       defined: new Set(),
       importsInBody: true,

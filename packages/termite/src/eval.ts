@@ -72,10 +72,14 @@ export function installEval(system: TermiteSystem): void {
     return thunk();
   });
 
+  // Each environment has a namespace of its own: it sees only what it imports (R7RS), not the
+  // definitions of scripts and the REPL, and what is defined in it stays in it.
+  let environments = 0;
   const environmentSpec = prim(0, -1, (...specs: unknown[]) => {
     for (const s of specs)
       if (!(s instanceof Pair)) return schemeError("environment", "expected an import set", s);
-    const session = new ScriptSession(system.registry, { defaultLibraries: [] });
+    const namespace = `%environment${++environments}`;
+    const session = new ScriptSession(system.registry, { defaultLibraries: [], namespace });
     const env = new EvalEnvironment(session, specs.map((s) => String(s)).join(" "));
     // The import itself runs nothing: the libraries an environment names are already loaded.
     compile(system, "environment", env, [new Pair(intern("import"), list(specs))]);

@@ -62,5 +62,7 @@ export function unboundVariable(name: string): never {
 
 /** `#x` is shown as `x`: the empty namespace is the script's own. */
 export function printableGlobal(name: string): string {
-  return name.startsWith("#") ? name.slice(1) : name;
+  // `#x` (scripts, the REPL) and `%environment3#x` (an `environment` of eval) print as `x`.
+  if (name.startsWith("#")) return name.slice(1);
+  return name.startsWith("%") && name.includes("#") ? name.slice(name.indexOf("#") + 1) : name;
 }

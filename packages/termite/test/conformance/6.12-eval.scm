@@ -14,6 +14,13 @@
               (eval 'eval-defined (interaction-environment)))
        => 5)
 (check (eval '(+ 1 2) (interaction-environment)) => 3)
+;; An environment made by `environment` holds only what it imports: not the definitions of the
+;; interaction environment, nor those made in another environment.
+(check-error (eval 'eval-defined (environment '(scheme base))))
+(define env-a (environment '(scheme base)))
+(check (begin (eval '(define only-in-a 1) env-a) (eval 'only-in-a env-a)) => 1)
+(check-error (eval 'only-in-a (environment '(scheme base))))
+(check-error (eval 'only-in-a (interaction-environment)))
 (check (eval '(begin (define-syntax twice (syntax-rules () ((_ e) (list e e)))) (twice 1)) (interaction-environment))
        => '(1 1))
 (check (call/cc (lambda (k) (eval (list k ''escaped) (interaction-environment)))) => 'escaped)
