@@ -19,6 +19,7 @@ export type ExpandErrorCode =
   | "keyword-as-variable"
   | "assign-immutable"
   | "duplicate-definition"
+  | "definition-after-expression"
   | "syntax-error"
   | "include-failed"
   | "import-cycle"

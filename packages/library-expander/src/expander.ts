@@ -45,6 +45,8 @@ interface BodyItem {
   readonly node?: Node | undefined;
   /** A right-hand side built once the body is scanned. */
   readonly make?: (() => Node) | undefined;
+  /** An expression that is part of a definition (`define-values` assigning its names). */
+  readonly ofDefinition?: boolean | undefined;
 }
 
 /** Things an expansion asks of its surroundings. */
@@ -231,6 +233,20 @@ export class Expander {
     const items: BodyItem[] = [];
     this.scan(this.items(forms, "body", whole), scope, items, false);
     if (items.length === 0) this.malformed("empty body", whole);
+    // R7RS 4.1.4 and 5.3.2: a body's definitions come before its expressions (Gambit agrees).
+    const firstExpression = items.findIndex((item) => item.target === null && !item.ofDefinition);
+    if (firstExpression >= 0) {
+      const late = items
+        .slice(firstExpression)
+        .find((item) => item.target !== null || item.ofDefinition === true);
+      if (late !== undefined)
+        throw new ExpandError(
+          "definition-after-expression",
+          "a definition after an expression in a body (definitions come first)",
+          late.loc ?? this.loc,
+          late.form,
+        );
+    }
     let last = items.length;
     while (last > 0 && items[last - 1]!.target === null) last--;
     const tail = items.slice(last).map((item) => this.rhs(item));
@@ -424,7 +440,7 @@ export class Expander {
         loc,
       };
     };
-    items.push({ target: null, form: null, env, loc, make });
+    items.push({ target: null, form: null, env, loc, make, ofDefinition: true });
   }
 
   private scanDefineSyntax(form: Pair, env: Env, atTop: boolean): void {

@@ -42,6 +42,30 @@ describe("scripts", () => {
   });
 });
 
+describe("bodies", () => {
+  it("put definitions before expressions: a later definition is an error at its position", () => {
+    const registry = testRegistry();
+    const text = "(define (f)\n  (display 1)\n  (define x 2)\n  x)";
+    expect(() => expandScript(registry, text, { file: "b.scm" })).toThrow(
+      expect.objectContaining({
+        code: "definition-after-expression",
+        location: expect.objectContaining({ file: "b.scm", line: 3, column: 3 }),
+      }),
+    );
+    // begin splices definitions; define-values and define-record-type are definitions too.
+    expect(
+      run(
+        "(let () (begin (define a 1) (define-values (b c) (values 2 3))) (define-record-type p (mk x) p? (x px)) (define d (px (mk 4))) (list a b c d))",
+      ),
+    ).toBe("(1 2 3 4)");
+    expect(() => expandScript(registry, "(let () 1 (define-values (b c) (values 2 3)) b)")).toThrow(
+      expect.objectContaining({ code: "definition-after-expression" }),
+    );
+    // At top level, definitions and expressions mix freely.
+    expect(run("(define a 1) (set! a 2) (define b (+ a 1)) b")).toBe("3");
+  });
+});
+
 describe("R7RS programs", () => {
   it("see only what they import", () => {
     const registry = testRegistry();
