@@ -44,7 +44,7 @@ function program(next: () => number): string {
     if (depth <= 0 || next() < 0.15) return vars.length > 0 && next() < 0.6 ? pick(vars) : String(small());
     const e = () => expr(depth - 1, vars);
     const v = () => `v${fresh++}`;
-    switch (Math.floor(next() * 26)) {
+    switch (Math.floor(next() * 43)) {
       case 0:
         return `(+ ${e()} ${e()})`;
       case 1:
@@ -122,6 +122,60 @@ function program(next: () => number): string {
       case 24:
         // Now and then an uncaught error ends the program: both must report the same one.
         return `(let ((x ${e()})) (if (< x -9) (car x) x))`;
+      case 25: {
+        // Internal definitions, one captured by a closure made before it is set (a box).
+        const f = v();
+        const g = v();
+        return `((lambda () (define (${f} n) (if (< n 1) 0 (+ n (${g} (- n 1))))) (define (${g} n) (if (< n 1) 1 (${f} (- n 1)))) (${f} ${Math.floor(next() * 40)})))`;
+      }
+      case 26:
+        return `(letrec ((ev? (lambda (n) (if (= n 0) #t (od? (- n 1))))) (od? (lambda (n) (if (= n 0) #f (ev? (- n 1)))))) (if (ev? ${Math.floor(next() * 5000)}) ${e()} ${e()}))`;
+      case 27: {
+        const vec = v();
+        const i = v();
+        return `(let ((${vec} (make-vector 5 ${e()}))) (do ((${i} 0 (+ ${i} 1))) ((= ${i} 5) (apply + (vector->list ${vec}))) (vector-set! ${vec} ${i} (+ ${i} (vector-ref ${vec} ${i})))))`;
+      }
+      case 28: {
+        // Closures made in a loop each keep their own binding.
+        const fs = v();
+        return `(let ((${fs} (let loop ((i 0) (acc '())) (if (= i 4) acc (loop (+ i 1) (cons (lambda () (* i ${e()})) acc)))))) (apply + (map (lambda (f) (f)) ${fs})))`;
+      }
+      case 29: {
+        const c = v();
+        return `(let ((${c} 0)) (for-each (lambda (x) (set! ${c} (+ ${c} x))) (list ${e()} ${e()} ${e()})) ${c})`;
+      }
+      case 30:
+        return `(string-length (string-append (number->string ${e()}) "-" (symbol->string 'abc) (make-string ${Math.floor(next() * 5)} #\\z)))`;
+      case 31:
+        return `(let ((p (make-parameter ${e()}))) (+ (parameterize ((p ${e()})) (p)) (p)))`;
+      case 32:
+        return `(case (modulo ${e()} 4) ((0) ${e()}) ((1 2) ${e()}) (else ${e()}))`;
+      case 33:
+        return `(if (and (< ${e()} ${e()}) (or (> ${e()} 0) (= ${e()} 1))) ${e()} ${e()})`;
+      case 34:
+        return `(length (member ${Math.floor(next() * 6)} (list 1 2 3 4 5) (lambda (a b) (<= a b))))`;
+      case 35:
+        return `(with-exception-handler (lambda (c) (if (number? c) (* c 2) 0)) (lambda () (+ 1 (raise-continuable ${e()}))))`;
+      case 36: {
+        // A generator: the producer's continuation is re-entered for each value.
+        const ret = v();
+        const resume = v();
+        return `(let ((${ret} #f) (${resume} #f) (total 0))
+          (let ((x (call/cc (lambda (c) (set! ${ret} c) (for-each (lambda (v) (call/cc (lambda (r) (set! ${resume} r) (${ret} v)))) (list ${e()} ${e()} ${e()})) 'end))))
+            (if (eq? x 'end) total (begin (set! total (+ total x)) (${resume} #f)))))`;
+      }
+      case 37:
+        // Flonums through the open-coded paths: sums, comparisons, integral results.
+        return `(let ((x (+ 0.5 ${e()}))) (if (< x 1.5) (exact (floor (* x 2))) (exact (round (- x 0.5)))))`;
+      case 38:
+        // Exact rationals and bignums.
+        return `(let ((r (/ ${e()} 3))) (if (integer? r) r (numerator (* r 3 ${e()} ${e()} ${e()} 1000000007 1000000009))))`;
+      case 39:
+        return `(let ((s (string->symbol (string-append "k" (number->string ${e()}))))) (string-length (symbol->string s)))`;
+      case 40:
+        return `(let () (define-record-type pt (mk-pt a b) pt? (a pt-a) (b pt-b set-pt-b!)) (let ((p (mk-pt ${e()} ${e()}))) (set-pt-b! p (+ (pt-b p) ${e()})) (- (pt-a p) (pt-b p))))`;
+      case 41:
+        return `(char->integer (char-upcase (string-ref "abcdef" (modulo ${e()} 6))))`;
       default: {
         // Re-entry: the continuation of the first argument is resumed once more.
         const k = v();
@@ -153,7 +207,7 @@ describe("compiled and interpreted code agree on random programs", () => {
         if (a !== b) throw new Error(`seed ${seed}: compiled ${a}, interpreted ${b}\n${text}`);
         expect(a).not.toBe("");
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 });
