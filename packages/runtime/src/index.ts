@@ -10,6 +10,7 @@ export * from "./machine/thread.js";
 export * from "./machine/unwind.js";
 export * from "./primitive.js";
 /** Binary fast paths of the pure primitives, for the JS back end to open-code. */
+/** What the wire needs to send the procedures `define-record-type` makes. */
 export {
   add2,
   car,
@@ -24,6 +25,9 @@ export {
   negate,
   numEq2,
   primitiveGroups,
+  type RecordProcedureRecipe,
+  recordProcedureRecipe,
+  remakeRecordProcedure,
   stringRef,
   sub2,
   vectorRef,

@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSystem } from "../src/create-system.js";
 import type { TermiteSystem } from "../src/system.js";
+import { testNode } from "../src/wire/test-nodes.js";
 
 /** A small deterministic generator of random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -35,8 +36,13 @@ const PRELUDE = `
 (define (bump! k) (set! counter (+ counter k)) counter)
 `;
 
-/** A random integer-valued expression over the variables in scope. */
-function program(next: () => number): string {
+/** How a program is made: `travel` leaves out the global counter and captures `K` once. */
+interface ProgramOptions {
+  readonly travel?: boolean;
+}
+
+/** A random program: a list of integer-valued expressions over the variables in scope. */
+function program(next: () => number, options: ProgramOptions = {}): string {
   let fresh = 0;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const small = () => Math.floor(next() * 21) - 10;
@@ -115,7 +121,8 @@ function program(next: () => number): string {
       case 21:
         return `(add-all ${Array.from({ length: 1 + Math.floor(next() * 4) }, e).join(" ")})`;
       case 22:
-        return `(bump! ${e()})`;
+        // With `travel`, the first time here the continuation is kept in K (a later call sends it).
+        return options.travel ? `(call/cc (lambda (c) (if (not K) (set! K c)) ${e()}))` : `(bump! ${e()})`;
       case 23:
         // A primitive's error, caught: the message's length stands for the message.
         return `(guard (c ((error-object? c) (string-length (error-object-message c)))) (vector-ref (vector ${e()} ${e()}) ${Math.floor(next() * 4)}))`;
@@ -184,7 +191,9 @@ function program(next: () => number): string {
       }
     }
   };
-  return `(list ${expr(5, [])} ${expr(4, [])} counter)`;
+  return options.travel
+    ? `(list ${expr(5, [])} ${expr(5, [])})`
+    : `(list ${expr(5, [])} ${expr(4, [])} counter)`;
 }
 
 async function outcome(system: TermiteSystem, text: string): Promise<string> {
@@ -209,5 +218,37 @@ describe("compiled and interpreted code agree on random programs", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("continuations of random compiled programs", () => {
+  it("resume on another node as they resume at home", async () => {
+    const [home, away] = await Promise.all([testNode(), testNode()]);
+    const setup = `${PRELUDE}\n(define K #f)`;
+    await home.run(setup);
+    await away.run(setup);
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer(), async (seed) => {
+        await home.run(`(set! K #f) (define (compute) ${program(random(seed), { travel: true })})`);
+        // The first run keeps a continuation in K, when the program passes there at all.
+        const first = await home.system.runScript("(compute)", "random.scm");
+        const k = home.system.globals.lookup("#K");
+        if (!first.normal || k === false) return;
+        sent++;
+        const bytes = home.wire.encode(k);
+        const there = await away.system.runInThread(() =>
+          (away.wire.decodeSync(bytes) as (v: number) => unknown)(7),
+        );
+        const here = await home.system.runInThread(() => (k as (v: number) => unknown)(7));
+        const show = (r: { normal: boolean; value?: unknown; condition?: unknown }) =>
+          r.normal ? write(r.value) : `error: ${(r.condition as { message?: string })?.message}`;
+        if (show(here) !== show(there))
+          throw new Error(`seed ${seed}: at home ${show(here)}, away ${show(there)}`);
+      }),
+      { numRuns: 60 },
+    );
+    // Most programs pass where K is captured: the property is not vacuous.
+    expect(sent).toBeGreaterThan(10);
   });
 });

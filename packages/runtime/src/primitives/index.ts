@@ -22,7 +22,13 @@ export { assq, car, cdr, cons, length, memq, setCar, setCdr } from "./lists.js";
 export { add2, div2, mul2, negate, sub2 } from "./numbers/arithmetic.js";
 export { ge2, gt2, isZero, le2, lt2, numEq2 } from "./numbers/compare.js";
 export { modulo, quotient, remainder } from "./numbers/integer-division.js";
-export { type NamedProcedure, recordTypeDisplayName } from "./records.js";
+export {
+  type NamedProcedure,
+  type RecordProcedureRecipe,
+  recordProcedureRecipe,
+  recordTypeDisplayName,
+  remakeRecordProcedure,
+} from "./records.js";
 export { stringRef } from "./strings.js";
 export { not } from "./symbols.js";
 export { vectorRef, vectorSet } from "./vectors.js";

@@ -5,18 +5,60 @@
 // carries a `schemeName` for error messages and printing. A record from another node has its own
 // `RecordType` object with the same uid, so the checks also accept a type with an equal uid.
 
-import { MString, RecordType, Record as SchemeRecord } from "@termite/datum";
+import { intern, MString, RecordType, Record as SchemeRecord } from "@termite/datum";
 import { schemeError, typeError } from "../errors.js";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { symbolArg, vectorArg } from "./arguments.js";
 
-/** A procedure made by this module: a JS function with the name Scheme knows it by. */
-export type NamedProcedure<F extends (...args: any[]) => unknown> = F & { schemeName: string };
+/**
+ * What a record procedure is made of, so that another node can make it again (the wire sends
+ * this instead of the JS function): its kind, type, the fields it takes or touches, its name.
+ */
+export interface RecordProcedureRecipe {
+  readonly kind: "constructor" | "predicate" | "accessor" | "modifier";
+  readonly type: RecordType;
+  /** The constructor's fields in argument order; the accessor's or modifier's one field. */
+  readonly fields: readonly number[];
+  readonly name: string;
+}
 
-function named<F extends (...args: any[]) => unknown>(fn: F, name: string): NamedProcedure<F> {
+/** A procedure made by this module: a JS function with the name Scheme knows it by. */
+export type NamedProcedure<F extends (...args: any[]) => unknown> = F & {
+  schemeName: string;
+  $record: RecordProcedureRecipe;
+};
+
+function named<F extends (...args: any[]) => unknown>(
+  fn: F,
+  name: string,
+  kind: RecordProcedureRecipe["kind"],
+  type: RecordType,
+  fields: readonly number[],
+): NamedProcedure<F> {
   const out = fn as NamedProcedure<F>;
   out.schemeName = name;
+  out.$record = { kind, type, fields, name };
   return out;
+}
+
+/** The recipe of a procedure made by `record-constructor` and friends, or `undefined`. */
+export function recordProcedureRecipe(f: unknown): RecordProcedureRecipe | undefined {
+  return typeof f === "function" ? (f as { $record?: RecordProcedureRecipe }).$record : undefined;
+}
+
+/** Makes a record procedure again from its recipe. */
+export function remakeRecordProcedure(r: RecordProcedureRecipe): (...args: any[]) => unknown {
+  const name = intern(r.name);
+  switch (r.kind) {
+    case "constructor":
+      return recordConstructor(r.type, [...r.fields], name);
+    case "predicate":
+      return recordPredicate(r.type, name);
+    case "accessor":
+      return recordAccessor(r.type, r.fields[0], name);
+    case "modifier":
+      return recordModifier(r.type, r.fields[0], name);
+  }
 }
 
 /** `point` for a type named `<point>` or `github.com/fred/geo@1.0#<point>`: for messages. */
@@ -69,28 +111,40 @@ export function recordConstructor(
   const width = type.fieldNames.length;
   // The usual constructor takes every field in order: its arguments array becomes the fields.
   if (slots.length === width && slots.every((slot, i) => slot === i)) {
-    return named((...args: unknown[]): SchemeRecord => {
-      if (args.length !== width) {
-        schemeError(procName, `expected ${width} arguments, got ${args.length}`, ...args);
-      }
-      return new SchemeRecord(type, args);
-    }, procName);
+    return named(
+      (...args: unknown[]): SchemeRecord => {
+        if (args.length !== width) {
+          schemeError(procName, `expected ${width} arguments, got ${args.length}`, ...args);
+        }
+        return new SchemeRecord(type, args);
+      },
+      procName,
+      "constructor",
+      type,
+      slots,
+    );
   }
-  return named((...args: unknown[]): SchemeRecord => {
-    if (args.length !== slots.length) {
-      schemeError(procName, `expected ${slots.length} arguments, got ${args.length}`, ...args);
-    }
-    const fields = new Array<unknown>(width).fill(false);
-    for (let i = 0; i < slots.length; i++) fields[slots[i]!] = args[i];
-    return new SchemeRecord(type, fields);
-  }, procName);
+  return named(
+    (...args: unknown[]): SchemeRecord => {
+      if (args.length !== slots.length) {
+        schemeError(procName, `expected ${slots.length} arguments, got ${args.length}`, ...args);
+      }
+      const fields = new Array<unknown>(width).fill(false);
+      for (let i = 0; i < slots.length; i++) fields[slots[i]!] = args[i];
+      return new SchemeRecord(type, fields);
+    },
+    procName,
+    "constructor",
+    type,
+    slots,
+  );
 }
 
 /** `(record-predicate rtd [name])`. */
 export function recordPredicate(rtd: unknown, name?: unknown): NamedProcedure<(x: unknown) => boolean> {
   const type = rtdArg("record-predicate", rtd, 0);
   const procName = nameArg("record-predicate", name, `${recordTypeDisplayName(type)}?`, 1);
-  return named((x: unknown): boolean => isOfType(x, type), procName);
+  return named((x: unknown): boolean => isOfType(x, type), procName, "predicate", type, []);
 }
 
 /** `(record-accessor rtd index [name])`: "point-x: expected a point" on anything else. */
@@ -104,10 +158,16 @@ export function recordAccessor(
   const k = fieldIndexArg(who, type, index);
   const display = recordTypeDisplayName(type);
   const procName = nameArg(who, name, `${display}-${type.fieldNames[k]}`, 2);
-  return named((x: unknown): unknown => {
-    if (isOfType(x, type)) return x.fields[k];
-    return typeError(procName, `a ${display}`, x, 0);
-  }, procName);
+  return named(
+    (x: unknown): unknown => {
+      if (isOfType(x, type)) return x.fields[k];
+      return typeError(procName, `a ${display}`, x, 0);
+    },
+    procName,
+    "accessor",
+    type,
+    [k],
+  );
 }
 
 /** `(record-modifier rtd index [name])`. */
@@ -121,11 +181,17 @@ export function recordModifier(
   const k = fieldIndexArg(who, type, index);
   const display = recordTypeDisplayName(type);
   const procName = nameArg(who, name, `${display}-${type.fieldNames[k]}-set!`, 2);
-  return named((x: unknown, v: unknown): undefined => {
-    if (!isOfType(x, type)) return typeError(procName, `a ${display}`, x, 0);
-    x.fields[k] = v;
-    return undefined;
-  }, procName);
+  return named(
+    (x: unknown, v: unknown): undefined => {
+      if (!isOfType(x, type)) return typeError(procName, `a ${display}`, x, 0);
+      x.fields[k] = v;
+      return undefined;
+    },
+    procName,
+    "modifier",
+    type,
+    [k],
+  );
 }
 
 /** Record procedures of (termite internal). */

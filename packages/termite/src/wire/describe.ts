@@ -18,6 +18,7 @@ import {
   type HandlerNode,
   type ParameterBinding,
   Port,
+  recordProcedureRecipe,
   UNASSIGNED,
   type Winder,
 } from "@termite/runtime";
@@ -238,6 +239,14 @@ export function makeDescriber(
         tag: WireTags.PARAMETER,
         fields: [p.$value, p.$converter ?? false],
         labels: ["value", "converter"],
+      };
+    }
+    const recipe = recordProcedureRecipe(fn);
+    if (recipe !== undefined) {
+      return {
+        tag: WireTags.RECORD_PROCEDURE,
+        fields: [recipe.kind, recipe.type, recipe.name, ...recipe.fields],
+        labels: ["kind", "record type", "name", ...recipe.fields.map((_, i) => `field ${i}`)],
       };
     }
     if ("$code" in fn) {

@@ -13,7 +13,7 @@ import {
   type LambdaCode,
 } from "@termite/compiler";
 import type { CodeReference, Frame, FrameStack, ResumableCode } from "@termite/datum";
-import { MString, ProcessId, Tag } from "@termite/datum";
+import { MString, ProcessId, RecordType, Tag } from "@termite/datum";
 import * as runtime from "@termite/runtime";
 import {
   type DynamicEnvironment,
@@ -24,6 +24,7 @@ import {
   makeContinuation,
   makeParameter,
   type ParameterBinding,
+  remakeRecordProcedure,
   runtimeCodeById,
   schemeError,
   UNASSIGNED,
@@ -191,6 +192,16 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       throw new Error(`no console port ${r}`);
     },
     [WireTags.UNASSIGNED]: () => UNASSIGNED,
+    // The field numbers are plain fields (a vector would still be empty while revivers run).
+    [WireTags.RECORD_PROCEDURE]: ([kind, type, name, ...fields]) => {
+      const k = text(kind);
+      if (k !== "constructor" && k !== "predicate" && k !== "accessor" && k !== "modifier")
+        throw new Error(`no record procedure of kind ${k}`);
+      if (!(type instanceof RecordType)) throw new Error("a record procedure needs a record type");
+      if (!fields.every((f) => Number.isInteger(f)))
+        throw new Error("a record procedure's fields are field numbers");
+      return remakeRecordProcedure({ kind: k, type, fields: fields as number[], name: text(name) });
+    },
     pid: ([node, number]) => {
       const pid = new ProcessId(text(node), Number(number));
       return ctx.processes?.find(pid)?.pid ?? pid;

@@ -35,4 +35,10 @@ export const WireTags = {
   BOX: "box",
   /** A `letrec` variable not yet initialised. */
   UNASSIGNED: "unassigned",
+  /**
+   * A procedure `define-record-type` made: `[kind, record type, name, field…]`, kind one of
+   * `constructor`, `predicate`, `accessor`, `modifier`, the fields it takes (constructor) or
+   * touches (accessor, modifier) by number; made again on the receiver.
+   */
+  RECORD_PROCEDURE: "record-procedure",
 } as const;

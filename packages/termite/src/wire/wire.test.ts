@@ -58,6 +58,32 @@ describe.each(["compile", "interpret"] as const)("%s back end", (backend) => {
       expect(await b.call(g, 2, 3)).toBe(600);
     });
 
+    it("the procedures of a record type travel, and work on records sent with them", async () => {
+      const parts = (await a.run(`
+        (define-record-type point (make-point x y) point? (x point-x) (y point-y set-point-y!))
+        (vector make-point point? point-x set-point-y! (make-point 1 2)
+                (let () (define-record-type cell (make-cell v) cell? (v cell-v)) (lambda (k) (cell-v (make-cell k)))))`)) as unknown[];
+      const [mk, isPoint, getX, setY, p, local] = send(parts) as [
+        unknown,
+        unknown,
+        unknown,
+        unknown,
+        unknown,
+        unknown,
+      ];
+      const q = await b.call(mk, 10, 20);
+      expect(await b.call(isPoint, q)).toBe(true);
+      expect(await b.call(isPoint, p)).toBe(true);
+      expect(await b.call(getX, p)).toBe(1);
+      await b.call(setY, q, 5);
+      expect(write(q)).toContain("point");
+      expect(await b.call(local, 42)).toBe(42);
+      // Still the accessor of that type: anything else is refused with its name.
+      const err = await b.system.runInThread(() => (getX as (x: unknown) => unknown)(3));
+      expect(err.normal).toBe(false);
+      expect(String((err as { condition: { message?: string } }).condition.message)).toContain("point");
+    });
+
     it("primitives and library procedures travel by name: the receiver's own", async () => {
       const [car, map] = (await a.run("(vector car map)")) as unknown[];
       expect(send(car)).toBe(b.system.globals.lookup("scheme/base#car"));
