@@ -221,9 +221,9 @@ describe("compiled and interpreted code agree on random programs", () => {
   });
 });
 
-describe("continuations of random compiled programs", () => {
+describe.each(["compile", "interpret"] as const)("continuations of random programs, %s", (backend) => {
   it("resume on another node as they resume at home", async () => {
-    const [home, away] = await Promise.all([testNode(), testNode()]);
+    const [home, away] = await Promise.all([testNode({}, backend), testNode({}, backend)]);
     const setup = `${PRELUDE}\n(define K #f)`;
     await home.run(setup);
     await away.run(setup);
