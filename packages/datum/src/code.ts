@@ -33,4 +33,11 @@ export interface Frame {
 export interface FrameStack {
   readonly frame: Frame;
   readonly next: FrameStack | null;
+  /** How many frames the stack holds, this one included (what depth limits are checked on). */
+  readonly depth: number;
+}
+
+/** `frame` pushed on `next`. */
+export function frameStack(frame: Frame, next: FrameStack | null): FrameStack {
+  return { frame, next, depth: next === null ? 1 : next.depth + 1 };
 }

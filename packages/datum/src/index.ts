@@ -5,7 +5,7 @@ export {
   writeCharLiteral,
   writeStringLiteral,
 } from "./atom-text.js";
-export type { CodeReference, Frame, FrameStack, ResumableCode } from "./code.js";
+export { type CodeReference, type Frame, type FrameStack, frameStack, type ResumableCode } from "./code.js";
 export type { DatumErrorCode } from "./datum-error.js";
 export { isEq, isEqual, isEqv } from "./equality.js";
 export * from "./location.js";

@@ -27,6 +27,7 @@ function random(seed: number): () => number {
 
 /** Helpers every program may call: top-level procedures (known procedures of the unit). */
 const PRELUDE = `
+(import (termite))
 (define (deep n) (if (= n 0) 0 (+ 1 (deep (- n 1)))))
 (define (sum-list l) (if (null? l) 0 (+ (car l) (sum-list (cdr l)))))
 (define (iota* n) (let loop ((i n) (acc '())) (if (= i 0) acc (loop (- i 1) (cons i acc)))))
@@ -50,7 +51,7 @@ function program(next: () => number, options: ProgramOptions = {}): string {
     if (depth <= 0 || next() < 0.15) return vars.length > 0 && next() < 0.6 ? pick(vars) : String(small());
     const e = () => expr(depth - 1, vars);
     const v = () => `v${fresh++}`;
-    switch (Math.floor(next() * 43)) {
+    switch (Math.floor(next() * (options.travel ? 43 : 46))) {
       case 0:
         return `(+ ${e()} ${e()})`;
       case 1:
@@ -183,6 +184,18 @@ function program(next: () => number, options: ProgramOptions = {}): string {
         return `(let () (define-record-type pt (mk-pt a b) pt? (a pt-a) (b pt-b set-pt-b!)) (let ((p (mk-pt ${e()} ${e()}))) (set-pt-b! p (+ (pt-b p) ${e()})) (- (pt-a p) (pt-b p))))`;
       case 41:
         return `(char->integer (char-upcase (string-ref "abcdef" (modulo ${e()} 6))))`;
+      case 43:
+        // A process that doubles what it receives; the answer comes back to this one.
+        return `(let ((p (spawn (lambda () (recv ((from x) (! from (* 2 x)))))))) (! p (list (self) ${e()})) (?))`;
+      case 44: {
+        // A process computing while this one waits on it (thread-join! takes its id).
+        const x = v();
+        return `(let* ((${x} ${e()}) (p (spawn (lambda () (deep (min 3000 (abs ${x}))))))) (thread-join! p) (+ ${x} 1))`;
+      }
+      case 45:
+        // A reply through !? to a process that answers with a tag.
+        return `(let ((server (spawn (lambda () (recv ((from tag x) (! from (list tag (- x)))))))))
+          (!? server ${e()}))`;
       default: {
         // Re-entry: the continuation of the first argument is resumed once more.
         const k = v();

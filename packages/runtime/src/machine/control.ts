@@ -4,7 +4,14 @@
 // raise, guard and parameterize. Each one that calls Scheme code with work left to do afterwards
 // records a frame when unwound through, so a continuation can be captured anywhere inside it.
 
-import { ErrorObject, type Frame, type FrameStack, MultipleValues, type ResumableCode } from "@termite/datum";
+import {
+  ErrorObject,
+  type Frame,
+  type FrameStack,
+  frameStack,
+  MultipleValues,
+  type ResumableCode,
+} from "@termite/datum";
 import { SchemeRaise, schemeError } from "../errors.js";
 import {
   type DynamicEnvironment,
@@ -89,14 +96,14 @@ const ENTER_STEP = register(
  */
 export function enterContinuation(thread: SchemeThread, k: Continuation, produce: () => unknown): void {
   const { leave, enter } = windPath(thread.dyn.winders, k.$dyn.winders);
-  let stack: FrameStack | null = { frame: frame(ENTER_STEP, 0, [k.$dyn, produce]), next: k.$frames };
+  let stack: FrameStack | null = frameStack(frame(ENTER_STEP, 0, [k.$dyn, produce]), k.$frames);
   for (let i = enter.length - 1; i >= 0; i--) {
     const w = enter[i]!;
-    stack = { frame: frame(WIND_STEP, 0, [w.before, w.outer]), next: stack };
+    stack = frameStack(frame(WIND_STEP, 0, [w.before, w.outer]), stack);
   }
   for (let i = leave.length - 1; i >= 0; i--) {
     const w = leave[i]!;
-    stack = { frame: frame(WIND_STEP, 0, [w.after, w.outer]), next: stack };
+    stack = frameStack(frame(WIND_STEP, 0, [w.after, w.outer]), stack);
   }
   thread.k = stack;
   thread.next = () => undefined;

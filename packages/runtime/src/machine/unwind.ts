@@ -47,6 +47,8 @@ export class Unwind {
     readonly then: AfterUnwind,
     /** True when the current frames are being thrown away (a continuation is being invoked). */
     readonly abort = false,
+    /** True for the call budget's unwinds: the ones a deepening recursion makes. */
+    readonly budget = false,
   ) {}
   /** Records a frame, unless the current frames are being discarded. */
   push(frame: Frame): void {
@@ -55,8 +57,8 @@ export class Unwind {
 }
 
 /** Starts an unwind; the caller returns the result (`UNWIND`) at once. */
-export function startUnwind(then: AfterUnwind, abort = false): typeof UNWIND {
-  machine.unwinding = new Unwind(then, abort);
+export function startUnwind(then: AfterUnwind, abort = false, budget = false): typeof UNWIND {
+  machine.unwinding = new Unwind(then, abort, budget);
   return UNWIND;
 }
 
@@ -72,10 +74,14 @@ export function pushFrame(code: Frame["code"], cp: number, values: unknown[]): t
  */
 export function unwindAndCall(fn: (...args: any[]) => unknown, args: ArrayLike<unknown>): typeof UNWIND {
   const saved = Array.prototype.slice.call(args);
-  return startUnwind((thread) => {
-    thread.next = () => fn(...saved);
-    return thread.timeSliceOver() ? "yield" : "continue";
-  });
+  return startUnwind(
+    (thread) => {
+      thread.next = () => fn(...saved);
+      return thread.timeSliceOver() ? "yield" : "continue";
+    },
+    false,
+    true,
+  );
 }
 
 /** A frame record: a plain object, cheap to make and to copy. */

@@ -13,7 +13,7 @@ import {
   type LambdaCode,
 } from "@termite/compiler";
 import type { CodeReference, Frame, FrameStack, ResumableCode } from "@termite/datum";
-import { MString, ProcessId, RecordType, Tag } from "@termite/datum";
+import { frameStack, MString, ProcessId, RecordType, Tag } from "@termite/datum";
 import * as runtime from "@termite/runtime";
 import {
   type DynamicEnvironment,
@@ -148,7 +148,7 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
     },
     [WireTags.CONTINUATION]: ([dyn, ...frames]) => {
       let stack: FrameStack | null = null;
-      for (let i = frames.length - 1; i >= 0; i--) stack = { frame: frames[i] as Frame, next: stack };
+      for (let i = frames.length - 1; i >= 0; i--) stack = frameStack(frames[i] as Frame, stack);
       return makeContinuation(stack, dyn as DynamicEnvironment);
     },
     [WireTags.DYNAMIC_ENVIRONMENT]: ([winders, handlers, parameters]): DynamicEnvironment => ({

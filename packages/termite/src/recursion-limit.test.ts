@@ -1,0 +1,36 @@
+// A recursion that never ends must not take the node down with it: past the frame limit the
+// thread gets a Scheme error (which guard can catch), and the other threads and processes go on.
+
+import { write } from "@termite/datum";
+import { frameLimit, memoryIoContext, setFrameLimit } from "@termite/runtime";
+import { afterEach, describe, expect, it } from "vitest";
+import { createSystem } from "./create-system.js";
+
+const saved = frameLimit.max;
+afterEach(() => setFrameLimit(saved));
+
+describe.each(["compile", "interpret"] as const)("the frame limit, %s", (backend) => {
+  it("stops a runaway recursion with an error; guard catches it and other processes go on", async () => {
+    setFrameLimit(20_000);
+    const system = await createSystem({ io: memoryIoContext(), backend });
+    const r = await system.runScript(
+      `(import (termite))
+       (define (forever n) (+ 1 (forever (+ n 1))))
+       (define (count n) (if (= n 0) 0 (+ 1 (count (- n 1)))))
+       (define worker (spawn (lambda () (recv ((from x) (! from (count x)))))))
+       (define victim (spawn (lambda () (forever 0))))
+       (define victim-end
+         (guard (e ((uncaught-exception? e) (error-object-message (uncaught-exception-reason e))))
+           (thread-join! victim)))
+       (! worker (list (self) 10000))
+       (list victim-end (guard (e ((error-object? e) (error-object-message e))) (forever 0)) (? 5))`,
+      "runaway.scm",
+    );
+    expect(r.normal && write(r.value)).toBe(
+      '("recursion too deep: more than 20000 pending frames" "recursion too deep: more than 20000 pending frames" 10000)',
+    );
+    // Deep but finite recursion below the limit still works.
+    const ok = await system.runScript("(count 15000)", "runaway.scm");
+    expect(ok.normal && ok.value).toBe(15000);
+  });
+});
