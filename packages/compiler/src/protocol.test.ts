@@ -1,7 +1,7 @@
 // The frame protocol on both back ends, exercised on hand-built core trees (independent of the expander):
 // tail calls in constant space, deep recursion, call/cc re-entry, dynamic-wind, frames as data.
 
-import { isEqual, list } from "@termite/datum";
+import { frameStack, isEqual, list } from "@termite/datum";
 import type { Lambda, Node, Variable } from "@termite/library-expander";
 import {
   callCC,
@@ -196,10 +196,10 @@ describe.each(["interpret", "compile"] as const)("frame protocol, %s", (backend)
     const copyFrames = (s: typeof original.$frames): typeof original.$frames =>
       s === null
         ? null
-        : {
-            frame: { code: s.frame.code, cp: s.frame.cp, values: structuredCloneValues(s.frame.values) },
-            next: copyFrames(s.next),
-          };
+        : frameStack(
+            { code: s.frame.code, cp: s.frame.cp, values: structuredCloneValues(s.frame.values) },
+            copyFrames(s.next),
+          );
     const copy = makeContinuation(copyFrames(original.$frames), original.$dyn);
     expect(copy.$frames).not.toBe(original.$frames);
     expect(await run(call(q(copy), q(5)), env)).toBe(16);

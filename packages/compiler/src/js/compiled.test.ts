@@ -2,7 +2,7 @@
 // that name the Scheme procedure and position, closures that expose their code and free values,
 // and continuations that mix compiled and interpreted frames both ways.
 
-import { Pair, type SourceLocation } from "@termite/datum";
+import { frameStack, Pair, type SourceLocation } from "@termite/datum";
 import type { Lambda, Node, Variable } from "@termite/library-expander";
 import {
   add2,
@@ -391,10 +391,7 @@ describe("code rebuilt from its syntax tree", () => {
           ? compileProcedure({ ref: code.ref, node: code.node as Lambda, context: code.context }, env)
           : code;
       if (fresh !== code) rebuilt++;
-      return {
-        frame: { code: fresh, cp: s.frame.cp, values: s.frame.values.slice() },
-        next: recompile(s.next),
-      };
+      return frameStack({ code: fresh, cp: s.frame.cp, values: s.frame.values.slice() }, recompile(s.next));
     };
     const copy = makeContinuation(recompile(original.$frames), original.$dyn);
     // The frames of `loop` (waiting for probe) and of the unit (waiting for walk).
