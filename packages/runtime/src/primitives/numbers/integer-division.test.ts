@@ -1,4 +1,5 @@
 import { MultipleValues } from "@termite/datum";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { call, callError, fl, num, w } from "../test-helpers.js";
 
@@ -77,5 +78,34 @@ describe("odd? and even?", () => {
     expect(call("odd?", fl(4))).toBe(false);
     expect(callError("odd?", 1.5).message).toContain("an integer");
     expect(callError("even?", num("1/2")).who).toBe("even?");
+  });
+});
+
+describe("32-bit fast paths", () => {
+  it("agree with exact bigint division for any int32 operands (-2^31 and -1 included)", () => {
+    const edge = fc.constantFrom(-(2 ** 31), 2 ** 31 - 1, -1, 1, 0, 2, -2, 7, -7);
+    const int = fc.oneof(fc.integer(), edge);
+    fc.assert(
+      fc.property(int, int, (a, b) => {
+        if (b === 0) return;
+        const [x, y] = [BigInt(a), BigInt(b)];
+        const tq = x / y;
+        const tr = x % y;
+        const fr = tr !== 0n && tr < 0n !== y < 0n ? tr + y : tr;
+        const fq = (x - fr) / y;
+        expect(call("quotient", a, b)).toBe(Number(tq));
+        expect(call("truncate-quotient", a, b)).toBe(Number(tq));
+        expect(call("remainder", a, b)).toBe(Number(tr));
+        expect(call("truncate-remainder", a, b)).toBe(Number(tr));
+        expect(call("modulo", a, b)).toBe(Number(fr));
+        expect(call("floor-remainder", a, b)).toBe(Number(fr));
+        expect(call("floor-quotient", a, b)).toBe(Number(fq));
+      }),
+      { numRuns: 2000 },
+    );
+    // Exact zero, never -0.
+    expect(Object.is(call("remainder", -4, 2), 0)).toBe(true);
+    expect(Object.is(call("quotient", -1, 3), 0)).toBe(true);
+    expect(Object.is(call("modulo", -4, -2), 0)).toBe(true);
   });
 });

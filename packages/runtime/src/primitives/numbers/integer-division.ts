@@ -57,17 +57,33 @@ function divide(who: string, mode: number, want: number, a: unknown, b: unknown)
   return values([exactInteger(q), exactInteger(r)]);
 }
 
+// Fast paths for 32-bit operands (the usual case), without the pair `divide` builds: a correctly
+// rounded double quotient of two int32s never crosses an integer, so truncating or flooring it is
+// exact. `+ 0` turns -0 into 0.
+const int32 = (x: unknown): x is number => typeof x === "number" && (x | 0) === x;
+const truncQ = (a: number, b: number): number => Math.trunc(a / b) + 0;
+const floorQ = (a: number, b: number): number => Math.floor(a / b) + 0;
+const floorR = (a: number, b: number): number => {
+  const r = a % b;
+  return r !== 0 && r < 0 !== b < 0 ? r + b : r + 0;
+};
+
 export const truncateQuotient = (a: unknown, b: unknown): unknown =>
-  divide("truncate-quotient", TRUNCATE, 0, a, b);
+  int32(a) && int32(b) && b !== 0 ? truncQ(a, b) : divide("truncate-quotient", TRUNCATE, 0, a, b);
 export const truncateRemainder = (a: unknown, b: unknown): unknown =>
-  divide("truncate-remainder", TRUNCATE, 1, a, b);
+  int32(a) && int32(b) && b !== 0 ? (a % b) + 0 : divide("truncate-remainder", TRUNCATE, 1, a, b);
 export const truncateDivide = (a: unknown, b: unknown): unknown => divide("truncate/", TRUNCATE, 2, a, b);
-export const floorQuotient = (a: unknown, b: unknown): unknown => divide("floor-quotient", FLOOR, 0, a, b);
-export const floorRemainder = (a: unknown, b: unknown): unknown => divide("floor-remainder", FLOOR, 1, a, b);
+export const floorQuotient = (a: unknown, b: unknown): unknown =>
+  int32(a) && int32(b) && b !== 0 ? floorQ(a, b) : divide("floor-quotient", FLOOR, 0, a, b);
+export const floorRemainder = (a: unknown, b: unknown): unknown =>
+  int32(a) && int32(b) && b !== 0 ? floorR(a, b) : divide("floor-remainder", FLOOR, 1, a, b);
 export const floorDivide = (a: unknown, b: unknown): unknown => divide("floor/", FLOOR, 2, a, b);
-export const quotient = (a: unknown, b: unknown): unknown => divide("quotient", TRUNCATE, 0, a, b);
-export const remainder = (a: unknown, b: unknown): unknown => divide("remainder", TRUNCATE, 1, a, b);
-export const modulo = (a: unknown, b: unknown): unknown => divide("modulo", FLOOR, 1, a, b);
+export const quotient = (a: unknown, b: unknown): unknown =>
+  int32(a) && int32(b) && b !== 0 ? truncQ(a, b) : divide("quotient", TRUNCATE, 0, a, b);
+export const remainder = (a: unknown, b: unknown): unknown =>
+  int32(a) && int32(b) && b !== 0 ? (a % b) + 0 : divide("remainder", TRUNCATE, 1, a, b);
+export const modulo = (a: unknown, b: unknown): unknown =>
+  int32(a) && int32(b) && b !== 0 ? floorR(a, b) : divide("modulo", FLOOR, 1, a, b);
 
 // ### gcd and lcm
 
