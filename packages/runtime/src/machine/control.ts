@@ -330,7 +330,7 @@ export function callWithValues(producer: Procedure, consumer: Procedure): unknow
 export function suspend(setup: (thread: SchemeThread) => void): unknown {
   return startUnwind((thread) => {
     thread.state = "parked";
-    thread.next = () => undefined;
+    thread.next = nothing;
     setup(thread);
     return "park";
   });
@@ -339,10 +339,13 @@ export function suspend(setup: (thread: SchemeThread) => void): unknown {
 /** Gives other threads a turn (`thread-yield!`). */
 export function yieldThread(): unknown {
   return startUnwind((thread) => {
-    thread.next = () => undefined;
+    thread.next = nothing;
     return "yield";
   });
 }
+
+/** What a thread runs when it has nothing left but its frames. */
+const nothing = (): undefined => undefined;
 
 export type { Frame };
 export { SchemeRaise };

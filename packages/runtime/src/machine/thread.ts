@@ -71,8 +71,16 @@ export class SchemeThread {
 
   /** Resumes a parked thread with `value` as the result of the operation it was waiting on. */
   wake(value: unknown): void {
-    this.wakeWith(() => value);
+    // The common wake (a message, a timer) allocates no closure: `next` reads the value back.
+    if (this.state !== "parked") return;
+    this.wakeValue = value;
+    this.next = takeWakeValue;
+    this.state = "runnable";
+    this.scheduler.enqueue(this);
   }
+
+  /** The value `wake` hands to the thread, until it runs. */
+  wakeValue: unknown = undefined;
 
   /** Resumes a parked thread by running `thunk` in it (which may raise). */
   wakeWith(thunk: () => unknown): void {
@@ -184,6 +192,13 @@ export function setFrameLimit(max: number): void {
   if (!Number.isInteger(max) || max < 1)
     throw new RangeError(`frame limit must be a positive integer: ${max}`);
   frameLimit.max = max;
+}
+
+/** `next` of a thread woken by `wake`: runs as `thread.next()`, so `this` is the thread. */
+function takeWakeValue(this: SchemeThread): unknown {
+  const v = this.wakeValue;
+  this.wakeValue = undefined;
+  return v;
 }
 
 /** Thrown to end the current thread at once (uncaught condition, `exit` of a process). */

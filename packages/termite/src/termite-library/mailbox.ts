@@ -15,7 +15,8 @@ interface Waiter {
   /** Wake when the mailbox holds more than this many messages. */
   readonly seen: number;
   readonly timer: NodeJS.Timeout | undefined;
-  readonly resume: (arrived: boolean) => void;
+  /** How to wake the owner; without it, `thread.wake(arrived)` (no closure per wait). */
+  readonly resume: ((arrived: boolean) => void) | undefined;
 }
 
 export class Mailbox {
@@ -60,7 +61,8 @@ export class Mailbox {
     if (w !== null && this.size > w.seen) {
       this.waiter = null;
       if (w.timer !== undefined) clearTimeout(w.timer);
-      w.resume(true);
+      if (w.resume === undefined) w.thread.wake(true);
+      else w.resume(true);
     }
   }
 
@@ -68,14 +70,15 @@ export class Mailbox {
    * Parks `thread` until the mailbox holds more than `seen` messages (`resume(true)`) or the
    * deadline passes (`resume(false)`). Called from inside `suspend`.
    */
-  park(thread: SchemeThread, seen: number, deadline: Deadline, resume: (arrived: boolean) => void): void {
+  park(thread: SchemeThread, seen: number, deadline: Deadline, resume?: (arrived: boolean) => void): void {
     let timer: NodeJS.Timeout | undefined;
     if (deadline !== false) {
       timer = setTimeout(
         () => {
           if (this.waiter?.thread !== thread) return;
           this.waiter = null;
-          resume(false);
+          if (resume === undefined) thread.wake(false);
+          else resume(false);
         },
         Math.max(0, deadline - performance.now()),
       );

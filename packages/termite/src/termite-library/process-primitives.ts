@@ -150,7 +150,7 @@ export function processPrimitiveGroups(node: ProcessNode): PrimitiveGroup[] {
         const box = node.current().mailbox;
         if (box.size > seen) return true;
         if (expired(deadline)) return false;
-        return suspend((thread) => box.park(thread, seen, deadline, (arrived) => thread.wake(arrived)));
+        return suspend((thread) => box.park(thread, seen, deadline));
       }),
     },
   };
