@@ -1,7 +1,7 @@
 // The `termite` command as a user runs it: a real Node process, its output and exit code.
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,16 @@ describe("termite CLI", () => {
     const example = fileURLToPath(new URL("../../../examples/hot-update.scm", import.meta.url));
     expect(termite(["run", example])).toMatchObject({ code: 0, stdout: "PONG\nHELLO\n" });
     expect(termite(["run", "--interpret", example])).toMatchObject({ code: 0, stdout: "PONG\nHELLO\n" });
+  });
+
+  it("ends a runaway recursion with an error and exit 70, at the depth --max-frames gives", () => {
+    const dir = mkdtempSync(join(tmpdir(), "termite-cli-"));
+    const file = join(dir, "runaway.scm");
+    writeFileSync(file, "(define (forever n) (+ 1 (forever (+ n 1))))\n(forever 0)\n");
+    const r = termite(["run", "--max-frames", "50000", file]);
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain("recursion too deep: more than 50000 pending frames");
+    expect(termite(["run", "--max-frames", "lots", file]).code).toBe(64);
   });
 
   it("accepts FILE without `run`", () => {

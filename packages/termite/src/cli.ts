@@ -1,7 +1,7 @@
 // ## The `termite` command
 //
 //   termite                         a REPL (reads stdin without prompts when it is not a terminal)
-//   termite run [--interpret|--compile] [--r7rs] FILE [ARGS…]
+//   termite run [--interpret|--compile] [--r7rs] [--max-frames N] FILE [ARGS…]
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
@@ -25,7 +25,7 @@ import {
 } from "@termite/library-expander";
 import { parseModulePath } from "@termite/namespace";
 import { ReadError } from "@termite/reader";
-import { ioSystem, processIoContext, setProgramExitHook } from "@termite/runtime";
+import { ioSystem, processIoContext, setFrameLimit, setProgramExitHook } from "@termite/runtime";
 import { createSystem } from "./create-system.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
@@ -36,7 +36,8 @@ export const EXIT_RUNTIME = 70;
 
 const USAGE = `usage:
   termite                                   start a REPL
-  termite run [--interpret|--compile] [--r7rs] FILE [ARGS...]
+  termite run [--interpret|--compile] [--r7rs] [--max-frames N] FILE [ARGS...]
+                                            (--max-frames: deepest recursion, in frames)
   termite FILE [ARGS...]                    same as run
   termite -e EXPR                           evaluate EXPR and write its value
   termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
@@ -68,12 +69,19 @@ async function run(argv: string[]): Promise<void> {
       interpret: { type: "boolean" },
       compile: { type: "boolean" },
       r7rs: { type: "boolean" },
+      "max-frames": { type: "string" },
     },
     allowPositionals: true,
     strict: true,
   });
   const [file, ...args] = positionals;
   if (file === undefined) fail(`run needs a FILE\n${USAGE}`, EXIT_USAGE);
+  const maxFrames = values["max-frames"];
+  if (maxFrames !== undefined) {
+    if (!/^[1-9]\d*$/.test(maxFrames)) fail(`--max-frames needs a positive integer\n${USAGE}`, EXIT_USAGE);
+    // A deeper recursion than the default may need a larger heap too (node --max-old-space-size).
+    setFrameLimit(Number(maxFrames));
+  }
   if (values.compile && values.interpret)
     fail(`--compile and --interpret exclude each other\n${USAGE}`, EXIT_USAGE);
   const text = readSource(file);
