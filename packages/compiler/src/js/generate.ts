@@ -924,21 +924,24 @@ class LambdaGen {
     const args = this.operands(node.args);
     const at = this.at(node.loc);
     const [a, b] = args.length === 2 ? [this.atom(args[0]!), this.atom(args[1]!)] : [args[0]!, ""];
-    const isNumber = (x: string) => (/^-?\d/.test(x) ? "" : `typeof ${x} === "number" && `);
+    // The checks an operand needs for the fast path (none for a literal that passes them).
+    const isNumber = (x: string) => (/^-?\d/.test(x) ? [] : [`typeof ${x} === "number"`]);
     const isSmall = (x: string) =>
       /^-?\d+$/.test(x) && Math.abs(Number(x)) < 2 ** 31
-        ? ""
-        : `typeof ${x} === "number" && (${x} | 0) === ${x} && `;
+        ? []
+        : [`typeof ${x} === "number"`, `(${x} | 0) === ${x}`];
+    const guarded = (checks: string[], fast: string, slow: string) =>
+      checks.length === 0 ? `(${fast})` : `(${checks.join(" && ")} ? ${fast} : (${at}${slow}))`;
     const compare = (op: string, slow: string) =>
-      `(${isNumber(a)}${isNumber(b)}true ? ${a} ${op} ${b} : (${at}$${slow}(${a}, ${b})))`;
+      guarded([...isNumber(a), ...isNumber(b)], `${a} ${op} ${b}`, `$${slow}(${a}, ${b})`);
     switch (name) {
       // Exact integers of 32 bits add and subtract without leaving the safe range: no overflow check.
       case "+":
-        return `(${isSmall(a)}${isSmall(b)}true ? ${a} + ${b} : (${at}$add2(${a}, ${b})))`;
+        return guarded([...isSmall(a), ...isSmall(b)], `${a} + ${b}`, `$add2(${a}, ${b})`);
       case "-":
         return args.length === 1
           ? `(${at}$negate(${a}))`
-          : `(${isSmall(a)}${isSmall(b)}true ? ${a} - ${b} : (${at}$sub2(${a}, ${b})))`;
+          : guarded([...isSmall(a), ...isSmall(b)], `${a} - ${b}`, `$sub2(${a}, ${b})`);
       case "*":
         return `(${at}$mul2(${a}, ${b}))`;
       case "<":
