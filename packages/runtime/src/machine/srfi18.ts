@@ -98,7 +98,8 @@ function sleep(timeout: unknown): unknown {
   });
 }
 
-function terminate(t: unknown): unknown {
+/** `(thread-terminate! thread)`: ends `thread` as "terminated" (at once when it is the caller). */
+export function threadTerminate(t: unknown): unknown {
   const target = thread("thread-terminate!", t);
   const reason = { normal: false as const, condition: terminatedThreadException() };
   if (target === currentThread()) return suspend((self) => self.finish(reason));
@@ -224,7 +225,7 @@ export function srfi18Primitives(
       "thread-yield!": prim(0, 0, yieldThread),
       "thread-sleep!": prim(1, 1, sleep),
       "thread-join!": prim(1, 3, threadJoin),
-      "thread-terminate!": prim(1, 1, terminate),
+      "thread-terminate!": prim(1, 1, threadTerminate),
       "thread-specific": prim(1, 1, (t) => thread("thread-specific", t).specific),
       "thread-specific-set!": prim(2, 2, (t, v) => {
         thread("thread-specific-set!", t).specific = v;

@@ -6,7 +6,7 @@
   (import (scheme base) (termite process) (only (termite mailbox) receive-timeout))
   (export spawn spawn-link self process? ! ? ?? !? recv make-tag tag?
           publish-service unpublish-service resolve-service
-          link unlink monitor demonitor thread-join!)
+          link unlink monitor demonitor thread-join! thread-terminate!)
   ;; Gambit's serialization, when the node has a wire (see src/wire/README.md).
   (cond-expand
     ((library (termite wire))

@@ -13,6 +13,7 @@ import {
   SchemeThread,
   suspend,
   threadJoin,
+  threadTerminate,
   typeError,
 } from "@termite/runtime";
 import { type Deadline, deadlineAfter, expired } from "./mailbox.js";
@@ -132,6 +133,14 @@ export function processPrimitiveGroups(node: ProcessNode): PrimitiveGroup[] {
         if (thread === undefined)
           return raise(processError("unknown-process", "thread-join!", "no such process", target));
         return threadJoin(thread, ...rest);
+      }),
+      // And end it by its id: its links and monitors hear "terminated".
+      "thread-terminate!": prim(1, 1, (target) => {
+        if (target instanceof SchemeThread) return threadTerminate(target);
+        const thread = node.threadOf(pidArg("thread-terminate!", target, 0));
+        if (thread === undefined)
+          return raise(processError("unknown-process", "thread-terminate!", "no such process", target));
+        return threadTerminate(thread);
       }),
     },
   };

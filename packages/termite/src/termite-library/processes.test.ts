@@ -136,6 +136,23 @@ describe.each(["compile", "interpret"] as const)("%s", (backend) => {
     });
   });
 
+  describe("thread-terminate! on processes", () => {
+    it("ends a process by its id; joiners and monitors hear it was terminated", async () => {
+      expect(
+        await t.run(`
+          (define p (spawn (lambda () (let loop () (? ) (loop)))))
+          (define tag (monitor p))
+          (thread-terminate! p)
+          (list (guard (e ((terminated-thread-exception? e) 'terminated)) (thread-join! p))
+                (recv (('DOWN t who reason) (and (eq? t tag) (eq? who p) 'down))))`),
+      ).toBe("(terminated down)");
+    });
+
+    it("refuses what is not a process or a thread", async () => {
+      expect(await t.run("(guard (e ((error-object? e) 'refused)) (thread-terminate! 5))")).toBe("refused");
+    });
+  });
+
   describe("errors, links and monitors", () => {
     it("an error ends its process only, is reported once on stderr, and the node goes on", async () => {
       const system = await testSystem(backend);
