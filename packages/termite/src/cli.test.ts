@@ -1,7 +1,7 @@
 // The `termite` command as a user runs it: a real Node process, its output and exit code.
 
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,8 +11,13 @@ import { describe, expect, it } from "vitest";
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/${name}`, import.meta.url));
 
-function termite(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: "utf8", timeout: 30_000 });
+function termite(args: string[], input?: string, env?: Record<string, string>) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    input,
+    encoding: "utf8",
+    timeout: 30_000,
+    env: env === undefined ? process.env : { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -40,6 +45,34 @@ describe("termite CLI", () => {
     expect(r.code).toBe(70);
     expect(r.stderr).toContain("recursion too deep: more than 50000 pending frames");
     expect(termite(["run", "--max-frames", "lots", file]).code).toBe(64);
+  });
+
+  it("finds libraries beside the script, in --search directories and in TERMITE_PATH", () => {
+    const dir = mkdtempSync(join(tmpdir(), "termite-cli-"));
+    const library = (base: string, name: string, text: string) => {
+      mkdirSync(join(base, "app"), { recursive: true });
+      writeFileSync(
+        join(base, "app", `${name}.sld`),
+        `(define-library (app ${name}) (export ${name}) (import (scheme base)) (begin (define (${name}) "${text}")))`,
+      );
+    };
+    const other = mkdtempSync(join(tmpdir(), "termite-cli-"));
+    const env = mkdtempSync(join(tmpdir(), "termite-cli-"));
+    library(dir, "beside", "beside the script");
+    library(other, "searched", "from --search");
+    library(env, "environment", "from TERMITE_PATH");
+    const file = join(dir, "main.scm");
+    writeFileSync(
+      file,
+      "(import (app beside) (app searched) (app environment))\n(display (list (beside) (searched) (environment)))\n",
+    );
+    expect(termite(["run", "--search", other, file], undefined, { TERMITE_PATH: env })).toMatchObject({
+      code: 0,
+      stdout: "(beside the script from --search from TERMITE_PATH)",
+    });
+    const missing = termite(["run", file]);
+    expect(missing.code).toBe(65);
+    expect(missing.stderr).toContain("unknown library app/searched");
   });
 
   it("accepts FILE without `run`", () => {

@@ -1,18 +1,21 @@
 // ## The `termite` command
 //
 //   termite                         a REPL (reads stdin without prompts when it is not a terminal)
-//   termite run [--interpret|--compile] [--r7rs] [--max-frames N] FILE [ARGS…]
+//   termite run [--interpret|--compile] [--r7rs] [--search DIR]… [--max-frames N] FILE [ARGS…]
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
 //   termite compile [-o DIR] [--as MODULE] [--search DIR]… [--r7rs] FILE
 //                                   writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json
 //
+// Libraries are found in the `--search` directories, then FILE's directory (the current one for
+// the REPL and -e), then those of TERMITE_PATH.
+//
 // Exit codes: 0 ok; (exit n) gives n; 64 bad usage or missing file; 65 a read or syntax error in
 // the program; 70 an uncaught Scheme error at run time.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, delimiter, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { compileToFiles } from "@termite/compiler";
 import { formatLocation } from "@termite/datum";
@@ -36,13 +39,21 @@ export const EXIT_RUNTIME = 70;
 
 const USAGE = `usage:
   termite                                   start a REPL
-  termite run [--interpret|--compile] [--r7rs] [--max-frames N] FILE [ARGS...]
+  termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] FILE [ARGS...]
                                             (--max-frames: deepest recursion, in frames)
+  Libraries are looked up in each --search DIR, then FILE's directory (the current directory
+  for the REPL and -e), then the directories of TERMITE_PATH.
   termite FILE [ARGS...]                    same as run
   termite -e EXPR                           evaluate EXPR and write its value
   termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
   termite compile [-o DIR] [--as MODULE] [--search DIR]... [--r7rs] FILE
 `;
+
+/** Where libraries are found: `--search` directories, then `base`, then TERMITE_PATH's. */
+function searchPath(explicit: readonly string[] | undefined, base: string): string[] {
+  const fromEnvironment = (process.env.TERMITE_PATH ?? "").split(delimiter).filter((d) => d !== "");
+  return [...new Set([...(explicit ?? []), base, ...fromEnvironment].map((d) => resolve(d)))];
+}
 
 function fail(message: string, code: number): never {
   process.stderr.write(`termite: ${message}\n`);
@@ -70,6 +81,7 @@ async function run(argv: string[]): Promise<void> {
       compile: { type: "boolean" },
       r7rs: { type: "boolean" },
       "max-frames": { type: "string" },
+      search: { type: "string", multiple: true },
     },
     allowPositionals: true,
     strict: true,
@@ -87,7 +99,11 @@ async function run(argv: string[]): Promise<void> {
   const text = readSource(file);
   const io = processIoContext([file, ...args]);
   // Compiled is the default; `--interpret` interprets everything, the prelude included.
-  const system = await createSystem({ io, backend: values.interpret ? "interpret" : "compile" });
+  const system = await createSystem({
+    io,
+    backend: values.interpret ? "interpret" : "compile",
+    searchPath: searchPath(values.search, dirname(file)),
+  });
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
@@ -110,7 +126,7 @@ async function run(argv: string[]): Promise<void> {
 
 async function evaluate(expr: string): Promise<void> {
   const io = processIoContext(["termite"]);
-  const system = await createSystem({ io });
+  const system = await createSystem({ io, searchPath: searchPath([], process.cwd()) });
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
@@ -149,7 +165,10 @@ async function expandFile(
 ): Promise<{ text: string; module: CoreModule }> {
   if (file === undefined) fail(`${command} needs a FILE\n${USAGE}`, EXIT_USAGE);
   const text = readSource(file);
-  const system = await createSystem({ io: processIoContext([file]), searchPath: values.search ?? [] });
+  const system = await createSystem({
+    io: processIoContext([file]),
+    searchPath: searchPath(values.search, dirname(file)),
+  });
   try {
     const module = /^\s*(;[^\n]*\n\s*)*\(define-library\b/.test(text)
       ? expandLibrary(system.registry, text, { file, as: values.as ? parseModulePath(values.as) : undefined })
@@ -195,7 +214,7 @@ async function compile(argv: string[]): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  if (command === undefined) return startRepl();
+  if (command === undefined) return startRepl(searchPath([], process.cwd()));
   if (command === "-h" || command === "--help") {
     process.stdout.write(USAGE);
     return;

@@ -1,6 +1,6 @@
 // eval, environment, load and interaction-environment as a program uses them.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ErrorObject, write } from "@termite/datum";
@@ -27,6 +27,31 @@ async function program(text: string): Promise<string> {
 }
 
 describe("eval and environment", () => {
+  it("an import eval reads from source runs the library's body first, in both back ends", async () => {
+    const libs = mkdtempSync(join(dir, "libs-"));
+    mkdirSync(join(libs, "fred"));
+    writeFileSync(
+      join(libs, "fred", "greet.sld"),
+      `(define-library (fred greet) (export greet greeted) (import (scheme base))
+         (begin (define greeted 0)
+                (define (greet name) (set! greeted (+ greeted 1)) (string-append "hello " name))))`,
+    );
+    for (const backend of ["compile", "interpret"] as const) {
+      const s = await new TermiteSystem({
+        io: memoryIoContext(),
+        backend,
+        registry: { searchPath: [libs] },
+      }).boot();
+      const r = await s.runScript(
+        `(define a (eval '(begin (import (fred greet)) (greet "x")) (interaction-environment)))
+         (define e (environment '(scheme base) '(fred greet)))
+         (list a (eval '(greet "y") e) (eval 'greeted e))`,
+        "eval-import.scm",
+      );
+      expect(r.normal && write(r.value)).toBe('("hello x" "hello y" 2)');
+    }
+  });
+
   it("evaluates in an environment made of import sets", async () => {
     expect(
       await program("(import (scheme base) (scheme eval)) (eval '(* 7 3) (environment '(scheme base)))"),

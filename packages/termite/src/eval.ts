@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { ErrorObject, intern, list, MString, Pair } from "@termite/datum";
 import { ExpandError, ScriptSession } from "@termite/library-expander";
 import { readAll } from "@termite/reader";
-import { prim, SchemeRaise, schemeError } from "@termite/runtime";
+import { callInOrder, prim, SchemeRaise, schemeError } from "@termite/runtime";
 import type { TermiteSystem } from "./system.js";
 
 const ENVIRONMENT_MARK = Symbol.for("@termite/termite/EvalEnvironment");
@@ -44,7 +44,10 @@ function compile(
   file?: string,
 ) {
   try {
-    return system.load(env.session.expandForms(forms, file));
+    const thunk = system.load(env.session.expandForms(forms, file));
+    // Libraries the forms imported from source for the first time run first, in this thread.
+    const libraries = system.takeUnstartedLibraries();
+    return libraries.length === 0 ? thunk : () => callInOrder([...libraries, thunk]);
   } catch (e) {
     if (e instanceof ExpandError) throw new SchemeRaise(new ErrorObject("error", e.message, [e.form], who));
     throw e;
@@ -81,9 +84,9 @@ export function installEval(system: TermiteSystem): void {
     const namespace = `%environment${++environments}`;
     const session = new ScriptSession(system.registry, { defaultLibraries: [], namespace });
     const env = new EvalEnvironment(session, specs.map((s) => String(s)).join(" "));
-    // The import itself runs nothing: the libraries an environment names are already loaded.
-    compile(system, "environment", env, [new Pair(intern("import"), list(specs))]);
-    return env;
+    // The import runs the bodies of libraries it loads from source for the first time.
+    const importing = compile(system, "environment", env, [new Pair(intern("import"), list(specs))]);
+    return callInOrder([importing, () => env]);
   });
 
   const loadSpec = prim(1, 2, (filename: unknown, env: unknown = interactionOf()) => {

@@ -42,7 +42,7 @@ export function isIncomplete(text: string): boolean {
   }
 }
 
-export async function startRepl(): Promise<void> {
+export async function startRepl(searchPath: readonly string[] = []): Promise<void> {
   const interactive = process.stdin.isTTY === true;
   const io: IoContext = {
     stdin: EMPTY_SOURCE,
@@ -51,7 +51,7 @@ export async function startRepl(): Promise<void> {
     commandLine: ["termite"],
     environment: process.env,
   };
-  const system = await createSystem({ io });
+  const system = await createSystem({ io, searchPath });
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);

@@ -314,6 +314,20 @@ export class TermiteSystem {
     this.unitListeners.push(listener);
   }
 
+  /**
+   * The bodies of libraries expanded but not yet run, loaded and counted as started, in order:
+   * for code that runs them itself (`eval` of an `import`, inside the caller's thread).
+   */
+  takeUnstartedLibraries(): (() => unknown)[] {
+    const thunks: (() => unknown)[] = [];
+    for (const m of this.registry.modules()) {
+      if (m.supplies === null || this.started.has(m.supplies)) continue;
+      this.started.add(m.supplies);
+      thunks.push(this.load(m));
+    }
+    return thunks;
+  }
+
   /** Runs the bodies of libraries expanded but not yet run, in order, each in a green thread. */
   private async runStartedModules(): Promise<RunResult> {
     for (const m of this.registry.modules()) {

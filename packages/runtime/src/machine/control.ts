@@ -127,6 +127,30 @@ export function throwToContinuation(k: Continuation, thunk: () => unknown): unkn
   }, true);
 }
 
+// ### Calling thunks one after another
+
+const IN_ORDER = register(
+  runtimeCode("in-order", (fr) => {
+    const [thunks, next] = fr.values as [Procedure[], number];
+    return callInOrderFrom(thunks, next);
+  }),
+);
+
+/**
+ * Calls each thunk in turn and answers the last one's value (a tail call): what a primitive uses to
+ * run several pieces of Scheme code, each of which may capture or block.
+ */
+export function callInOrder(thunks: readonly Procedure[]): unknown {
+  return callInOrderFrom(thunks, 0);
+}
+
+function callInOrderFrom(thunks: readonly Procedure[], from: number): unknown {
+  for (let i = from; i < thunks.length - 1; i++) {
+    if (thunks[i]!() === UNWIND) return pushFrame(IN_ORDER, 0, [thunks, i + 1]);
+  }
+  return thunks.length === 0 ? undefined : thunks[thunks.length - 1]!();
+}
+
 // ### dynamic-wind
 //
 // Control points: 0 = `before` running, 1 = the body running, 2 = `after` running.
