@@ -149,6 +149,48 @@ describe("the JavaScript back end", () => {
     },
   );
 
+  it("checks the call budget in procedures that call or loop, not in leaves", () => {
+    const x = v("x");
+    const i = v("i");
+    const loop = v("loop");
+    const leaf = def("#leaf", lam([x], call(g("scheme/base#+"), l(x), q(1)), "leaf"));
+    const caller = def("#caller", lam([x], call(g("#leaf"), l(x)), "caller"));
+    const looping = def(
+      "#looping",
+      lam(
+        [x],
+        {
+          kind: "letrec",
+          bindings: [
+            [
+              loop,
+              lam(
+                [i],
+                iff(
+                  call(g("scheme/base#<"), l(i), l(x)),
+                  call(l(loop), call(g("scheme/base#+"), l(i), q(1))),
+                  l(i),
+                ),
+                "loop",
+              ),
+            ],
+          ],
+          body: call(l(loop), q(0)),
+        },
+        "looping",
+      ),
+    );
+    const body = compileModule([leaf, caller, looping], { unit: "u" }).body;
+    const budgetIn = (name: string) => {
+      const start = body.indexOf(`$arity("${name}"`);
+      const end = body.indexOf("$noteCallSite", start);
+      return body.slice(start, end).includes("--$M.budget");
+    };
+    expect(budgetIn("leaf")).toBe(false);
+    expect(budgetIn("caller")).toBe(true);
+    expect(budgetIn("loop")).toBe(true);
+  });
+
   it("runs a self tail loop of 10^6 steps and still yields to the run loop", async () => {
     const i = v("i");
     const loop = v("loop");

@@ -248,6 +248,8 @@ class LambdaGen {
   private cpCount = 0;
   private lambdaCount = 0;
   private selfTail = false;
+  /** Whether the body calls a procedure (anything but an open-coded or pure primitive). */
+  private makesCalls = false;
   /** Whether some call enters `$body`, this procedure's entry without the arity check. */
   private usesBody = false;
   private block: Stmt[] = [];
@@ -352,7 +354,10 @@ class LambdaGen {
     lines.push("    try {");
     const loopLabel = this.selfTail ? "      $loop: for (;;) {" : "      {";
     lines.push(loopLabel);
-    if (cp) lines.push(`        if (--$M.budget < 0) return $unwindAndCall($self, ${argArray});`);
+    // A procedure that calls nothing (primitives aside) and does not loop returns at once: it needs
+    // no budget check, since its caller's check already bounds the stack and the time slice.
+    if (cp && (this.makesCalls || this.selfTail))
+      lines.push(`        if (--$M.budget < 0) return $unwindAndCall($self, ${argArray});`);
     if (this.rest) {
       this.params.forEach((p, k) => {
         lines.push(`        ${p} = $args[${k}];`);
@@ -833,6 +838,7 @@ class LambdaGen {
   /** A call; in tail position emits `return` (or a loop jump) and returns nothing. */
   private call(node: Node & { kind: "call" }, tail: boolean): string | undefined {
     if (isOpenCoded(node, this.m.openCode)) return this.primitive(node);
+    this.makesCalls = true;
     const fn = node.fn;
     const selfCall =
       (fn.kind === "local" && this.self.variable === fn.variable) ||
