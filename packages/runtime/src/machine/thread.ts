@@ -6,7 +6,13 @@
 // for a message, a timer, another thread) or yields its time slice to others.
 
 import { getHeapStatistics } from "node:v8";
-import { ErrorObject, type FrameStack, frameStack } from "@termite/datum";
+import {
+  ErrorObject,
+  type FrameStack,
+  formatLocation,
+  frameStack,
+  type SourceLocation,
+} from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
 import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
@@ -128,7 +134,7 @@ export class SchemeThread {
             // call-budget unwind is checked, so a handler can still capture and escape.
             const payload = new ErrorObject(
               "error",
-              `recursion too deep: more than ${frameLimit.max} pending frames`,
+              `recursion too deep: more than ${frameLimit.max} pending frames${innermostProcedure(k)}`,
               [],
               undefined,
             );
@@ -186,6 +192,18 @@ export class SchemeThread {
 export const frameLimit = {
   max: Math.max(1_000_000, Math.floor(getHeapStatistics().heap_size_limit / 4 / 300)),
 };
+
+/** ` (innermost: f at file:line:col)` for the first frame of compiled code that has a name. */
+function innermostProcedure(k: FrameStack): string {
+  let s: FrameStack | null = k;
+  for (let i = 0; s !== null && i < 16; i++, s = s.next) {
+    const code = s.frame.code as { name?: unknown; node?: { loc?: SourceLocation } };
+    if (typeof code.name !== "string") continue;
+    const loc = code.node?.loc;
+    return ` (innermost: ${code.name}${loc ? ` at ${formatLocation(loc)}` : ""})`;
+  }
+  return "";
+}
 
 /** Sets the most frames a thread's continuation may hold (see `frameLimit`). */
 export function setFrameLimit(max: number): void {
