@@ -280,14 +280,14 @@ export class TermiteSystem {
   }
 
   /** Core code of one unit -> a thunk that runs it, compiled to JavaScript or interpreted. */
-  load(module: CoreModule): () => unknown {
+  load(module: CoreModule, backend: Backend = this.backend): () => unknown {
     // A library's unit is named after the library, so nodes that load libraries in another order
     // still generate the same code (and hash) for them; scripts and REPL input are numbered.
     const unit =
       module.kind === "library" && module.supplies !== null
         ? module.supplies.replace(/[/:~]/g, "_")
         : `u${this.unitCounter++}`;
-    if (this.backend === "compile") {
+    if (backend === "compile") {
       const compiled = compileUnit(module.body, this.globals, {
         module: module.supplies ?? "",
         unit,
