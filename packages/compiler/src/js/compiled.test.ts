@@ -81,6 +81,18 @@ function fibTree(): Node[] {
   return [def("#fib", lam([n], body, "fib")), call(g("#fib"), q(15))];
 }
 
+/** (let loop ((i 0)) (if (< i limit) (loop (+ i 1)) i)): a self tail loop. */
+function countingLoop(limit: Node): Node {
+  const i = v("i");
+  const loop = v("loop");
+  const step = iff(
+    call(g("scheme/base#<"), l(i), limit),
+    call(l(loop), call(g("scheme/base#+"), l(i), q(1))),
+    l(i),
+  );
+  return { kind: "letrec", bindings: [[loop, lam([i], step, "loop")]], body: call(l(loop), q(0)) };
+}
+
 describe("the JavaScript back end", () => {
   it("writes byte-identical JavaScript and the same hash for the same tree", () => {
     const tree = fibTree();
@@ -151,35 +163,9 @@ describe("the JavaScript back end", () => {
 
   it("checks the call budget in procedures that call or loop, not in leaves", () => {
     const x = v("x");
-    const i = v("i");
-    const loop = v("loop");
     const leaf = def("#leaf", lam([x], call(g("scheme/base#+"), l(x), q(1)), "leaf"));
     const caller = def("#caller", lam([x], call(g("#leaf"), l(x)), "caller"));
-    const looping = def(
-      "#looping",
-      lam(
-        [x],
-        {
-          kind: "letrec",
-          bindings: [
-            [
-              loop,
-              lam(
-                [i],
-                iff(
-                  call(g("scheme/base#<"), l(i), l(x)),
-                  call(l(loop), call(g("scheme/base#+"), l(i), q(1))),
-                  l(i),
-                ),
-                "loop",
-              ),
-            ],
-          ],
-          body: call(l(loop), q(0)),
-        },
-        "looping",
-      ),
-    );
+    const looping = def("#looping", lam([x], countingLoop(l(x)), "looping"));
     const body = compileModule([leaf, caller, looping], { unit: "u" }).body;
     const budgetIn = (name: string) => {
       const start = body.indexOf(`$arity("${name}"`);
@@ -192,26 +178,7 @@ describe("the JavaScript back end", () => {
   });
 
   it("runs a self tail loop of 10^6 steps and still yields to the run loop", async () => {
-    const i = v("i");
-    const loop = v("loop");
-    const tree: Node = {
-      kind: "letrec",
-      bindings: [
-        [
-          loop,
-          lam(
-            [i],
-            iff(
-              call(g("scheme/base#<"), l(i), q(1_000_000)),
-              call(l(loop), call(g("scheme/base#+"), l(i), q(1))),
-              l(i),
-            ),
-            "loop",
-          ),
-        ],
-      ],
-      body: call(l(loop), q(0)),
-    };
+    const tree = countingLoop(q(1_000_000));
     expect(compileModule([tree]).body).toContain("continue $loop");
     expect(await run([tree])).toBe(1_000_000);
   });
