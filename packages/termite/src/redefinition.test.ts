@@ -22,4 +22,17 @@ describe.each(["compile", "interpret"] as const)("redefining a script's procedur
     expect(early.normal).toBe(false);
     expect(String((early as { condition: { message?: string } }).condition.message)).toContain("unbound");
   });
+
+  it("calling a global that is not defined is an unbound variable, even after an operand unwound", async () => {
+    const system = await createSystem({ io: memoryIoContext(), backend });
+    // (deep 5000) unwinds the stack to the heap while the operator's value is pending.
+    const r = await system.runScript(
+      "(define (deep n) (if (= n 0) 0 (+ 1 (deep (- n 1))))) (no-such-procedure (deep 5000))",
+      "unbound.scm",
+    );
+    expect(r.normal).toBe(false);
+    expect((r as { condition: { message?: string } }).condition.message).toBe(
+      "unbound variable no-such-procedure",
+    );
+  });
 });

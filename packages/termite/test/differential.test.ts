@@ -42,6 +42,14 @@ interface ProgramOptions {
   readonly travel?: boolean;
 }
 
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/**
+ * Expression kinds: processes (43–45) stay on their node, and a string port (50) is refused by the
+ * wire (only console ports travel), so travelling programs leave them out.
+ */
+const TRAVELLING_CASES = [...range(0, 42), ...range(51, 59)];
+const ALL_CASES = [...range(0, 45), ...range(50, 59)];
+
 /** A random program: a list of integer-valued expressions over the variables in scope. */
 function program(next: () => number, options: ProgramOptions = {}): string {
   let fresh = 0;
@@ -51,7 +59,7 @@ function program(next: () => number, options: ProgramOptions = {}): string {
     if (depth <= 0 || next() < 0.15) return vars.length > 0 && next() < 0.6 ? pick(vars) : String(small());
     const e = () => expr(depth - 1, vars);
     const v = () => `v${fresh++}`;
-    switch (Math.floor(next() * (options.travel ? 43 : 46))) {
+    switch (pick(options.travel ? TRAVELLING_CASES : ALL_CASES)) {
       case 0:
         return `(+ ${e()} ${e()})`;
       case 1:
@@ -184,6 +192,31 @@ function program(next: () => number, options: ProgramOptions = {}): string {
         return `(let () (define-record-type pt (mk-pt a b) pt? (a pt-a) (b pt-b set-pt-b!)) (let ((p (mk-pt ${e()} ${e()}))) (set-pt-b! p (+ (pt-b p) ${e()})) (- (pt-a p) (pt-b p))))`;
       case 41:
         return `(char->integer (char-upcase (string-ref "abcdef" (modulo ${e()} 6))))`;
+      case 50:
+        return `(string-length (call-with-output-string (lambda (port) (write (list ${e()} "s" #\\x 1.5) port))))`;
+      case 51:
+        return `(length (string->list (list->string (map (lambda (i) (integer->char (+ 65 (modulo i 26)))) (list ${e()} ${e()} ${e()})))))`;
+      case 52: {
+        const vec = v();
+        return `(let ((${vec} (vector ${e()} ${e()} ${e()})) (sum 0)) (vector-for-each (lambda (x) (set! sum (+ sum x))) (vector-map (lambda (x) (* x 2)) ${vec})) sum)`;
+      }
+      case 53:
+        return `(let-values (((q r) (floor/ ${e()} 7)) ((a . rest) (values ${e()} ${e()} ${e()}))) (+ q r a (length rest)))`;
+      case 54: {
+        // Escaping from inside a prelude procedure (string-for-each) with call/cc.
+        const k = v();
+        return `(call/cc (lambda (${k}) (string-for-each (lambda (c) (if (char=? c #\\c) (${k} (char->integer c)))) "abcd") -1))`;
+      }
+      case 55:
+        return `(let ((x ${e()}) (l (list ${e()} ${e()}))) (apply + (append \`(,x ,@l) (list-tail (list 1 2 3) 1))))`;
+      case 56:
+        return `(let ((p (delay ${e()}))) (+ (force p) (force p)))`;
+      case 57:
+        return `(cond ((assv ${Math.floor(next() * 4)} '((1 . 10) (2 . 20))) => cdr) (else ${e()}))`;
+      case 58:
+        return `(let ((n 0)) (when (< ${e()} ${e()}) (set! n 1)) (unless (< n 1) (set! n (+ n 10))) n)`;
+      case 59:
+        return `(string->number (number->string (inexact (/ ${e()} 4))))`;
       case 43:
         // A process that doubles what it receives; the answer comes back to this one.
         return `(let ((p (spawn (lambda () (recv ((from x) (! from (* 2 x)))))))) (! p (list (self) ${e()})) (?))`;

@@ -51,6 +51,8 @@ export interface LambdaCode {
 /** Resumable code of the interpreter: a node of `unit` with work pending after a subexpression. */
 export interface InterpretedCode extends ResumableCode {
   readonly unit: CodeUnit;
+  /** The procedure the node belongs to, as written (`undefined` at top level). */
+  readonly name: string | undefined;
 }
 
 /** A unit ready to run, with every piece of its code by id (for frames and closures received). */
@@ -131,10 +133,11 @@ class UnitCompiler {
     private readonly globals: GlobalEnvironment,
   ) {}
 
-  private code(resume: ResumableCode["resume"]): ResumableCode {
+  private code(resume: ResumableCode["resume"], procedure: string | undefined): ResumableCode {
     const ref: CodeReference = { module: this.unit.module, id: `${this.unit.id}:${this.counter++}` };
-    // `unit` says where the code came from, so a frame can travel with its unit's syntax tree.
-    const code: InterpretedCode = { ref, resume, unit: this.unit };
+    // `unit` says where the code came from, so a frame can travel with its unit's syntax tree;
+    // `name` is the procedure the node is in, for messages about a pending continuation.
+    const code: InterpretedCode = { ref, resume, unit: this.unit, name: procedure };
     this.codes.set(ref.id, code);
     return code;
   }
@@ -242,7 +245,7 @@ class UnitCompiler {
     const code = this.code((fr, v) => {
       store(fr.values[0] as Env, v);
       return undefined;
-    });
+    }, proc);
     return (env) => {
       const v = valueE(env);
       if (v === UNWIND) return pushFrame(code, 0, [env]);
@@ -259,7 +262,7 @@ class UnitCompiler {
     const code = this.code((fr, v) => {
       const env = fr.values[0] as Env;
       return v !== false ? thenE(env) : elseE(env);
-    });
+    }, proc);
     const fused = this.fusedTest(node.test, scope, proc);
     if (fused !== undefined) {
       // `(if (< n 2) …)`: the test's global call made here, with its operands read inline.
@@ -315,7 +318,7 @@ class UnitCompiler {
       for (let i = from; i < last; i++) if (execs[i]!(env) === UNWIND) return pushFrame(code, i, [env]);
       return execs[last]!(env);
     };
-    const code = this.code((fr) => run(fr.values[0] as Env, fr.cp + 1));
+    const code = this.code((fr) => run(fr.values[0] as Env, fr.cp + 1), proc);
     return (env) => run(env, 0);
   }
 
@@ -341,7 +344,7 @@ class UnitCompiler {
       const frameEnv = (fr.values[1] as Env).slice();
       frameEnv[fr.cp + 1] = v;
       return run(fr.values[0] as Env, frameEnv, fr.cp + 1);
-    });
+    }, proc);
     return (env) => {
       const frameEnv: Env = new Array(n + 1);
       frameEnv[0] = env;
@@ -372,7 +375,7 @@ class UnitCompiler {
       const frameEnv = fr.values[0] as Env;
       frameEnv[fr.cp + 1] = v;
       return run(frameEnv, fr.cp + 1);
-    });
+    }, proc);
     return (env) => {
       const frameEnv: Env = new Array(n + 1).fill(UNASSIGNED);
       frameEnv[0] = env;
@@ -388,9 +391,15 @@ class UnitCompiler {
     const parts = [node.fn, ...node.args].map((n) => this.compile(n, scope, proc));
     const n = parts.length;
     const loc = node.loc;
+    // A global operator read before an operand unwound may be the unbound marker (the fast paths
+    // below save the cell's value in the frame): that is an unbound variable, not a bad operator.
+    const unboundName = node.fn.kind === "global" ? node.fn.name : undefined;
     const apply = (vals: unknown[]): unknown => {
       const f = vals[0];
-      if (typeof f !== "function") return notAProcedure(f, loc, proc);
+      if (typeof f !== "function")
+        return f === UNBOUND && unboundName !== undefined
+          ? unboundVariable(unboundName)
+          : notAProcedure(f, loc, proc);
       try {
         return (f as Procedure).apply(undefined, vals.slice(1));
       } catch (e) {
@@ -412,7 +421,7 @@ class UnitCompiler {
       for (let i = 0; i < saved.length; i++) vals[i] = saved[i];
       vals[fr.cp] = v;
       return run(fr.values[0] as Env, vals, fr.cp + 1);
-    });
+    }, proc);
     // The most common call: a global procedure applied to one or two operands. Reading the
     // global's cell inline saves a call through a megamorphic site per call.
     if (node.fn.kind === "global" && (n === 2 || n === 3)) {

@@ -6,13 +6,7 @@
 // for a message, a timer, another thread) or yields its time slice to others.
 
 import { getHeapStatistics } from "node:v8";
-import {
-  ErrorObject,
-  type FrameStack,
-  formatLocation,
-  frameStack,
-  type SourceLocation,
-} from "@termite/datum";
+import { ErrorObject, type FrameStack, frameStack } from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
 import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
@@ -193,14 +187,12 @@ export const frameLimit = {
   max: Math.max(1_000_000, Math.floor(getHeapStatistics().heap_size_limit / 4 / 300)),
 };
 
-/** ` (innermost: f at file:line:col)` for the first frame of compiled code that has a name. */
+/** ` (innermost: f)` for the first pending frame whose code knows its procedure's name. */
 function innermostProcedure(k: FrameStack): string {
   let s: FrameStack | null = k;
   for (let i = 0; s !== null && i < 16; i++, s = s.next) {
-    const code = s.frame.code as { name?: unknown; node?: { loc?: SourceLocation } };
-    if (typeof code.name !== "string") continue;
-    const loc = code.node?.loc;
-    return ` (innermost: ${code.name}${loc ? ` at ${formatLocation(loc)}` : ""})`;
+    const name = (s.frame.code as { name?: unknown }).name;
+    if (typeof name === "string" && name !== "lambda") return ` (innermost: ${name})`;
   }
   return "";
 }

@@ -18,6 +18,7 @@ import {
   type HandlerNode,
   type ParameterBinding,
   Port,
+  Promise_,
   recordProcedureRecipe,
   UNASSIGNED,
   type Winder,
@@ -267,6 +268,8 @@ export function makeDescriber(
     const k = known.get(obj);
     if (k !== undefined) return k;
     if (obj === UNASSIGNED) return { tag: WireTags.UNASSIGNED, fields: [] };
+    if (obj instanceof Promise_)
+      return { tag: WireTags.PROMISE, fields: [obj.done, obj.value], labels: ["done", "value"] };
     if (obj instanceof ProcessId) return { tag: "pid", fields: [obj.node, obj.number] };
     if (obj instanceof Tag) return { tag: "tag", fields: [obj.node, obj.number] };
     if (Port.isInstance(obj)) {

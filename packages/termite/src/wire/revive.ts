@@ -24,6 +24,7 @@ import {
   makeContinuation,
   makeParameter,
   type ParameterBinding,
+  Promise_,
   remakeRecordProcedure,
   runtimeCodeById,
   schemeError,
@@ -135,6 +136,14 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       return (code as CompiledClosureCode).make(...free);
     },
     // Two-phase: a box may hold a closure that holds the box.
+    // Filled after creation: a promise's thunk may refer back to the promise.
+    [WireTags.PROMISE]: {
+      create: () => new Promise_(false, undefined),
+      fill: (promise, [done, value]) => {
+        (promise as Promise_).done = done === true;
+        (promise as Promise_).value = value;
+      },
+    },
     [WireTags.BOX]: {
       create: () => ({ v: undefined }),
       fill: (box, [value]) => {

@@ -41,4 +41,6 @@ export const WireTags = {
    * touches (accessor, modifier) by number; made again on the receiver.
    */
   RECORD_PROCEDURE: "record-procedure",
+  /** A promise of `delay`, `delay-force` or `make-promise`: `[done, value or thunk]`. */
+  PROMISE: "promise",
 } as const;

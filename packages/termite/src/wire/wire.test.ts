@@ -84,6 +84,18 @@ describe.each(["compile", "interpret"] as const)("%s back end", (backend) => {
       expect(String((err as { condition: { message?: string } }).condition.message)).toContain("point");
     });
 
+    it("promises travel forced or not; an unforced one is forced on the receiver", async () => {
+      const [later, forced] = send(
+        await a.run(`(define n 0)
+           (define forced (delay (begin (set! n (+ n 1)) 'once)))
+           (force forced)
+           (vector (delay (list 'made 'there)) forced)`),
+      ) as [unknown, unknown];
+      const force = b.system.globals.lookup("scheme/lazy#force");
+      expect(write(await b.call(force, later))).toBe("(made there)");
+      expect(write(await b.call(force, forced))).toBe("once");
+    });
+
     it("primitives and library procedures travel by name: the receiver's own", async () => {
       const [car, map] = (await a.run("(vector car map)")) as unknown[];
       expect(send(car)).toBe(b.system.globals.lookup("scheme/base#car"));
