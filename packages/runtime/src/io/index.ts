@@ -13,6 +13,7 @@ export {
   processIoContext,
 } from "./io-context.js";
 export { IoSystem, ioPrimitiveGroups, ioSystem } from "./io-system.js";
+export { type MemoryPortState, memoryPortFrom, memoryPortState } from "./memory-port.js";
 export type { ByteOutput, TextOutput, TextSink } from "./output.js";
 export { Port, type PortKind, PRINT_HOOK } from "./port.js";
 export { prettyText } from "./pretty-print.js";

@@ -16,6 +16,7 @@ import {
   type DynamicEnvironment,
   type GlobalEnvironment,
   type HandlerNode,
+  memoryPortState,
   type ParameterBinding,
   Port,
   Promise_,
@@ -273,9 +274,16 @@ export function makeDescriber(
     if (obj instanceof ProcessId) return { tag: "pid", fields: [obj.node, obj.number] };
     if (obj instanceof Tag) return { tag: "tag", fields: [obj.node, obj.number] };
     if (Port.isInstance(obj)) {
-      // The node's console ports travel by role; any other port is bound to this node.
+      // The node's console ports travel by role, string and bytevector ports as a copy of their
+      // contents; a file port is bound to this node.
       if (obj.kind === "console") return { tag: WireTags.CONSOLE_PORT, fields: [obj.name] };
-      return undefined;
+      const state = memoryPortState(obj);
+      if (state === undefined) return undefined;
+      return {
+        tag: WireTags.MEMORY_PORT,
+        fields: [state.kind, state.direction, state.content, state.open, state.foldCase],
+        labels: ["kind", "direction", "content", "open", "fold-case"],
+      };
     }
     for (const e of extensions) {
       const d = e.describe(obj);

@@ -23,6 +23,7 @@ import {
   ioSystem,
   makeContinuation,
   makeParameter,
+  memoryPortFrom,
   type ParameterBinding,
   Promise_,
   remakeRecordProcedure,
@@ -201,6 +202,21 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       throw new Error(`no console port ${r}`);
     },
     [WireTags.UNASSIGNED]: () => UNASSIGNED,
+    [WireTags.MEMORY_PORT]: ([kind, direction, content, open, foldCase]) => {
+      const k = text(kind);
+      const d = text(direction);
+      if ((k !== "string" && k !== "bytevector") || (d !== "input" && d !== "output"))
+        throw new Error(`no ${k} ${d} port`);
+      if (k === "bytevector" && !(content instanceof Uint8Array))
+        throw new Error("a bytevector port's content is a bytevector");
+      return memoryPortFrom({
+        kind: k,
+        direction: d,
+        content: k === "string" ? text(content) : (content as Uint8Array),
+        open: open === true,
+        foldCase: foldCase === true,
+      });
+    },
     // The field numbers are plain fields (a vector would still be empty while revivers run).
     [WireTags.RECORD_PROCEDURE]: ([kind, type, name, ...fields]) => {
       const k = text(kind);

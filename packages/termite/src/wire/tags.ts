@@ -29,6 +29,11 @@ export const WireTags = {
   GUARD_HANDLER: "guard-handler",
   /** A parameter object made at run time: `[value, converter or #f]`. */
   PARAMETER: "parameter",
+  /**
+   * A string or bytevector port, as a copy: `[kind, direction, content, open, fold-case]`, the
+   * content being what is left to read (input) or what was written so far (output).
+   */
+  MEMORY_PORT: "memory-port",
   /** One of the node's console ports, by role: `["stdin" | "stdout" | "stderr"]`. */
   CONSOLE_PORT: "console-port",
   /** A box of compiled code (a captured, assigned variable): `[value]`. */
