@@ -44,8 +44,8 @@ interface ProgramOptions {
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 /** Expression kinds: processes (43–45) stay on their node, so travelling programs leave them out. */
-const TRAVELLING_CASES = [...range(0, 42), ...range(50, 59)];
-const ALL_CASES = [...range(0, 45), ...range(50, 59)];
+const TRAVELLING_CASES = [...range(0, 42), ...range(50, 69)];
+const ALL_CASES = [...range(0, 45), ...range(50, 69)];
 
 /** A random program: a list of integer-valued expressions over the variables in scope. */
 function program(next: () => number, options: ProgramOptions = {}): string {
@@ -214,6 +214,30 @@ function program(next: () => number, options: ProgramOptions = {}): string {
         return `(let ((n 0)) (when (< ${e()} ${e()}) (set! n 1)) (unless (< n 1) (set! n (+ n 10))) n)`;
       case 59:
         return `(string->number (number->string (inexact (/ ${e()} 4))))`;
+      case 60:
+        // Escaping out of nested dynamic-winds with a continuation: every after runs once.
+        return `(let ((trail '())) (call/cc (lambda (out) (dynamic-wind (lambda () (set! trail (cons 1 trail))) (lambda () (dynamic-wind (lambda () (set! trail (cons 2 trail))) (lambda () (out ${e()})) (lambda () (set! trail (cons 3 trail))))) (lambda () (set! trail (cons 4 trail)))))) (apply + (map * trail (list 1 10 100 1000))))`;
+      case 61:
+        return `(let ((p (make-parameter ${e()} (lambda (x) (* x 2))))) (+ (p) (parameterize ((p ${e()})) (p))))`;
+      case 62:
+        // A record raised and caught by type; error-object-irritants of a caught error.
+        return `(let () (define-record-type oops (make-oops v) oops? (v oops-v))
+          (+ (guard (c ((oops? c) (oops-v c))) (raise (make-oops ${e()})))
+             (guard (c ((error-object? c) (length (error-object-irritants c)))) (error "bad" ${e()} ${e()}))))`;
+      case 63:
+        return `(car (sort (list ${e()} ${e()} ${e()} ${e()}) <))`;
+      case 64:
+        return `(let-values (((q r) (truncate/ ${e()} 3))) (call-with-values (lambda () (values q r)) (lambda (a b) (- a b))))`;
+      case 65:
+        return `(let ((v (make-vector 4 0))) (vector-fill! v ${e()} 1 3) (let ((s (make-string 3 #\\a))) (string-copy! s 1 "xy") (+ (vector-ref v 1) (vector-ref v 3) (char->integer (string-ref s 2)))))`;
+      case 66:
+        return `(call-with-values (lambda () (exact-integer-sqrt (abs ${e()}))) (lambda (s r) (+ (* 1000 s) r)))`;
+      case 67:
+        return `(guard (c (#t (if (string? c) (string-length c) -1))) (case ${e()} ((1 2 3) => (lambda (x) (* x 100))) (else => (lambda (x) (raise (number->string x))))))`;
+      case 68:
+        return `(let*-values (((a b) (values ${e()} ${e()})) ((c) (values (+ a b)))) (if (and (symbol=? 'a 'a) (boolean=? #t (< a c))) c (- c)))`;
+      case 69:
+        return `(vector-length (string->vector (vector->string (vector #\\a #\\b ${"#\\c"}))))`;
       case 43:
         // A process that doubles what it receives; the answer comes back to this one.
         return `(let ((p (spawn (lambda () (recv ((from x) (! from (* 2 x)))))))) (! p (list (self) ${e()})) (?))`;
