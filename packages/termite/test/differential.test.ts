@@ -43,8 +43,11 @@ interface ProgramOptions {
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-/** Expression kinds: processes (43–45) stay on their node, so travelling programs leave them out. */
-const TRAVELLING_CASES = [...range(0, 42), ...range(50, 69)];
+/**
+ * Expression kinds: processes (43–45) stay on their node, so travelling programs leave them out;
+ * they take the one that captures `K` (22) five times as often, so that most of them capture.
+ */
+const TRAVELLING_CASES = [...range(0, 42), ...range(50, 69), 22, 22, 22, 22];
 const ALL_CASES = [...range(0, 45), ...range(50, 69)];
 
 /** A random program: a list of integer-valued expressions over the variables in scope. */
@@ -315,7 +318,7 @@ describe.each(["compile", "interpret"] as const)("continuations of random progra
       }),
       { numRuns: 60 },
     );
-    // Most programs pass where K is captured: the property is not vacuous.
-    expect(sent).toBeGreaterThan(10);
+    // Most programs pass where K is captured (about two thirds): the property is not vacuous.
+    expect(sent).toBeGreaterThan(15);
   });
 });
