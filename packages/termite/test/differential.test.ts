@@ -247,7 +247,7 @@ function program(next: () => number, options: ProgramOptions = {}): string {
       case 44: {
         // A process computing while this one waits on it (thread-join! takes its id).
         const x = v();
-        return `(let* ((${x} ${e()}) (p (spawn (lambda () (deep (min 3000 (abs ${x}))))))) (thread-join! p) (+ ${x} 1))`;
+        return `(let* ((${x} ${e()}) (p (spawn (lambda () (deep (exact (round (min 3000 (abs ${x}))))))))) (thread-join! p) (+ ${x} 1))`;
       }
       case 45:
         // A reply through !? to a process that answers with a tag.
