@@ -21,39 +21,21 @@ export interface MemoryPortState {
 
 /** The state of a string or bytevector port; `undefined` for any other port. */
 export function memoryPortState(port: Port): MemoryPortState | undefined {
-  const common = { foldCase: port.foldCase };
-  if (port.kind === "string" && port.textIn !== null)
-    return {
-      kind: "string",
-      direction: "input",
-      content: port.textIn.text.slice(port.textIn.pos),
-      open: port.inputOpen,
-      ...common,
-    };
-  if (port.kind === "string" && port.textOut instanceof StringOutput)
-    return {
-      kind: "string",
-      direction: "output",
-      content: port.textOut.contents(),
-      open: port.outputOpen,
-      ...common,
-    };
-  if (port.kind === "bytevector" && port.bytesIn !== null)
-    return {
-      kind: "bytevector",
-      direction: "input",
-      content: port.bytesIn.bytes.slice(port.bytesIn.pos),
-      open: port.inputOpen,
-      ...common,
-    };
-  if (port.kind === "bytevector" && port.bytesOut instanceof BytevectorOutput)
-    return {
-      kind: "bytevector",
-      direction: "output",
-      content: port.bytesOut.contents(),
-      open: port.outputOpen,
-      ...common,
-    };
+  const kind = port.kind;
+  if (kind !== "string" && kind !== "bytevector") return undefined;
+  const state = (direction: "input" | "output", content: string | Uint8Array, open: boolean) => ({
+    kind,
+    direction,
+    content,
+    open,
+    foldCase: port.foldCase,
+  });
+  if (port.textIn !== null) return state("input", port.textIn.text.slice(port.textIn.pos), port.inputOpen);
+  if (port.textOut instanceof StringOutput) return state("output", port.textOut.contents(), port.outputOpen);
+  if (port.bytesIn !== null)
+    return state("input", port.bytesIn.bytes.slice(port.bytesIn.pos), port.inputOpen);
+  if (port.bytesOut instanceof BytevectorOutput)
+    return state("output", port.bytesOut.contents(), port.outputOpen);
   return undefined;
 }
 
