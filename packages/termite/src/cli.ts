@@ -28,10 +28,17 @@ import {
 } from "@termite/library-expander";
 import { parseModulePath } from "@termite/namespace";
 import { ReadError } from "@termite/reader";
-import { ioSystem, processIoContext, setFrameLimit, setProgramExitHook } from "@termite/runtime";
+import {
+  type IoContext,
+  ioSystem,
+  processIoContext,
+  setFrameLimit,
+  setProgramExitHook,
+} from "@termite/runtime";
 import { createSystem } from "./create-system.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
+import type { RunResult } from "./system.js";
 
 export const EXIT_USAGE = 64;
 export const EXIT_SYNTAX = 65;
@@ -104,13 +111,24 @@ async function run(argv: string[]): Promise<void> {
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
   });
+  await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
+  // The program ends when its main thread ends, as under Gambit: other processes end with it.
+  process.exit(0);
+}
+
+/**
+ * Runs a script with the process's console, the way the command line does: `(exit n)` flushes and
+ * exits with n, a read or syntax error exits 65, an uncaught error is reported and exits 70.
+ * Answers the value when the script ends normally.
+ */
+async function runToEnd(io: IoContext, run: () => Promise<RunResult>): Promise<unknown> {
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
   });
-  let result: Awaited<ReturnType<typeof system.runScript>>;
+  let result: RunResult;
   try {
-    result = values.r7rs ? await system.runProgram(text, file) : await system.runScript(text, file);
+    result = await run();
   } catch (e) {
     if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
     throw e;
@@ -120,30 +138,14 @@ async function run(argv: string[]): Promise<void> {
     process.stderr.write(describeCondition(result.condition));
     process.exit(EXIT_RUNTIME);
   }
-  // The program ends when its main thread ends, as under Gambit: other processes end with it.
-  process.exit(0);
+  return result.value;
 }
 
 async function evaluate(expr: string): Promise<void> {
   const io = processIoContext(["termite"]);
   const system = await createSystem({ io, searchPath: searchPath([], process.cwd()) });
-  setProgramExitHook((exit) => {
-    ioSystem(io).flushAll();
-    process.exit(exit.code);
-  });
-  let result: Awaited<ReturnType<typeof system.runScript>>;
-  try {
-    result = await system.runScript(expr, "<command line>");
-  } catch (e) {
-    if (isSourceError(e)) fail((e as Error).message, EXIT_SYNTAX);
-    throw e;
-  }
-  ioSystem(io).flushAll();
-  if (!result.normal) {
-    process.stderr.write(describeCondition(result.condition));
-    process.exit(EXIT_RUNTIME);
-  }
-  if (result.value !== undefined) process.stdout.write(`${system.write(result.value)}\n`);
+  const value = await runToEnd(io, () => system.runScript(expr, "<command line>"));
+  if (value !== undefined) process.stdout.write(`${system.write(value)}\n`);
   process.exit(0);
 }
 
