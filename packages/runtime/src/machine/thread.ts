@@ -74,9 +74,7 @@ export class SchemeThread {
     // The common wake (a message, a timer) allocates no closure: `next` reads the value back.
     if (this.state !== "parked") return;
     this.wakeValue = value;
-    this.next = takeWakeValue;
-    this.state = "runnable";
-    this.scheduler.enqueue(this);
+    this.wakeWith(takeWakeValue);
   }
 
   /** The value `wake` hands to the thread, until it runs. */
