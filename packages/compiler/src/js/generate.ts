@@ -330,52 +330,54 @@ class LambdaGen {
     const argList = this.rest ? "...$args" : this.params.join(", ");
     const argArray = this.rest ? "$args" : `[${this.params.join(", ")}]`;
     const lines: string[] = [];
-    lines.push(`function $mk${i}(${this.free.map(jsName).join(", ")}) {`);
-    // A procedure that calls itself gets an entry without the arity check, `$body`, for those
-    // calls (their argument count is known here); `$self` checks and enters it.
-    const arityCheck = `if (arguments.length !== ${nParams}) return $arity(${name}, "${nParams}", arguments.length);`;
-    if (this.usesBody) {
-      lines.push(`  const $self = function (${argList}) {`);
-      lines.push(`    ${arityCheck}`);
-      lines.push(`    return $body(${argList});`);
-      lines.push("  };");
-      lines.push(`  const $body = function (${argList}) {`);
-    } else {
-      lines.push(`  const $self = function (${argList}) {`);
-      if (this.rest) {
-        lines.push(
-          `    if ($args.length < ${nParams}) return $arity(${name}, "at least ${nParams}", $args.length);`,
-        );
-      } else {
-        lines.push(`    ${arityCheck}`);
-      }
-    }
-    lines.push(`    let $at = -1${innerLocals.map((x) => `, ${x}`).join("")};`);
-    lines.push("    try {");
-    const loopLabel = this.selfTail ? "      $loop: for (;;) {" : "      {";
-    lines.push(loopLabel);
-    // A procedure that calls nothing (primitives aside) and does not loop returns at once: it needs
-    // no budget check, since its caller's check already bounds the stack and the time slice.
-    if (cp && (this.makesCalls || this.selfTail))
-      lines.push(`        if (--$M.budget < 0) return $unwindAndCall($self, ${argArray});`);
-    if (this.rest) {
-      this.params.forEach((p, k) => {
-        lines.push(`        ${p} = $args[${k}];`);
-      });
-      lines.push(`        ${this.rest} = $list($args.slice(${nParams}));`);
-    }
-    if (boxParams) lines.push(`        ${boxParams}`);
     this.analyseControlPoints(body, !lazy);
-    lines.push(this.render(body, "fast", "        "));
-    lines.push("      }");
-    lines.push(`    } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
-    lines.push("  };");
-    lines.push(`  $self.$code = $C${i};`);
-    if (this.usesBody) lines.push("  $self.$body = $body;");
-    if (this.free.length > 0) lines.push(`  $self.$free = [${this.free.map(jsName).join(", ")}];`);
-    lines.push("  return $self;");
-    lines.push("}");
-    if (this.m.resumeOnly) lines.length = 0;
+    // The factory and its fast function; a resume function made alone needs neither.
+    if (!this.m.resumeOnly) {
+      lines.push(`function $mk${i}(${this.free.map(jsName).join(", ")}) {`);
+      // A procedure that calls itself gets an entry without the arity check, `$body`, for those
+      // calls (their argument count is known here); `$self` checks and enters it.
+      const arityCheck = `if (arguments.length !== ${nParams}) return $arity(${name}, "${nParams}", arguments.length);`;
+      if (this.usesBody) {
+        lines.push(`  const $self = function (${argList}) {`);
+        lines.push(`    ${arityCheck}`);
+        lines.push(`    return $body(${argList});`);
+        lines.push("  };");
+        lines.push(`  const $body = function (${argList}) {`);
+      } else {
+        lines.push(`  const $self = function (${argList}) {`);
+        if (this.rest) {
+          lines.push(
+            `    if ($args.length < ${nParams}) return $arity(${name}, "at least ${nParams}", $args.length);`,
+          );
+        } else {
+          lines.push(`    ${arityCheck}`);
+        }
+      }
+      lines.push(`    let $at = -1${innerLocals.map((x) => `, ${x}`).join("")};`);
+      lines.push("    try {");
+      const loopLabel = this.selfTail ? "      $loop: for (;;) {" : "      {";
+      lines.push(loopLabel);
+      // A procedure that calls nothing (primitives aside) and does not loop returns at once: it needs
+      // no budget check, since its caller's check already bounds the stack and the time slice.
+      if (cp && (this.makesCalls || this.selfTail))
+        lines.push(`        if (--$M.budget < 0) return $unwindAndCall($self, ${argArray});`);
+      if (this.rest) {
+        this.params.forEach((p, k) => {
+          lines.push(`        ${p} = $args[${k}];`);
+        });
+        lines.push(`        ${this.rest} = $list($args.slice(${nParams}));`);
+      }
+      if (boxParams) lines.push(`        ${boxParams}`);
+      lines.push(this.render(body, "fast", "        "));
+      lines.push("      }");
+      lines.push(`    } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
+      lines.push("  };");
+      lines.push(`  $self.$code = $C${i};`);
+      if (this.usesBody) lines.push("  $self.$body = $body;");
+      if (this.free.length > 0) lines.push(`  $self.$free = [${this.free.map(jsName).join(", ")}];`);
+      lines.push("  return $self;");
+      lines.push("}");
+    }
     if (lazy) {
       lines.push(this.codeObject("null"));
       this.m.chunks.push(lines.join("\n"));
