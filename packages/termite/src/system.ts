@@ -315,25 +315,21 @@ export class TermiteSystem {
   }
 
   /**
-   * The bodies of libraries expanded but not yet run, loaded and counted as started, in order:
-   * for code that runs them itself (`eval` of an `import`, inside the caller's thread).
+   * The libraries expanded but not yet run, in order, each loaded and counted as started when
+   * reached: the system runs them each in a green thread, `eval` in the caller's thread.
    */
-  takeUnstartedLibraries(): (() => unknown)[] {
-    const thunks: (() => unknown)[] = [];
+  *unstartedLibraries(): Generator<{ readonly name: string; readonly run: () => unknown }> {
     for (const m of this.registry.modules()) {
       if (m.supplies === null || this.started.has(m.supplies)) continue;
       this.started.add(m.supplies);
-      thunks.push(this.load(m));
+      yield { name: m.supplies, run: this.load(m) };
     }
-    return thunks;
   }
 
   /** Runs the bodies of libraries expanded but not yet run, in order, each in a green thread. */
   private async runStartedModules(): Promise<RunResult> {
-    for (const m of this.registry.modules()) {
-      if (m.supplies === null || this.started.has(m.supplies)) continue;
-      this.started.add(m.supplies);
-      const result = await this.runInThread(this.load(m), m.supplies);
+    for (const library of this.unstartedLibraries()) {
+      const result = await this.runInThread(library.run, library.name);
       if (!result.normal) return result;
     }
     return { normal: true, value: undefined };
