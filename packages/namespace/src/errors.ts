@@ -28,6 +28,8 @@ export type ModuleNameErrorCode =
   | "bad-relative"
   /** `(.. .. x)` climbs above the host. */
   | "relative-escape"
+  /** A version range (`@^1.2`) used where an exact version is needed (an install directory). */
+  | "unresolved-range"
   /** A relative reference used where a resolved name is needed. */
   | "unresolved-relative"
   /** A namespace prefix that is neither `""` nor ends in `#`. */

@@ -16,6 +16,7 @@ export {
   hostedModuleName,
   isCanonicalInteger,
   isHosted,
+  isVersionRange,
   type LibraryName,
   libraryName,
   type ModuleName,

@@ -19,7 +19,10 @@ export interface HostedModuleName {
   readonly host: string;
   /** The repository path below the host, never empty: `["fred", "hello"]`. */
   readonly path: readonly string[];
-  /** The tag written after `@` (`"2.0"`), or `null` for the default branch. */
+  /**
+   * The tag written after `@` (`"2.0"`), a semver range (`"^1.2"`, `"~1.4"`, resolved by the
+   * hosted loader to the newest matching tag), or `null` for the default branch.
+   */
   readonly version: string | null;
 }
 
@@ -98,9 +101,17 @@ export function checkPathPart(part: string, form?: unknown): string {
   return part;
 }
 
-/** Checks a version tag (the text after `@`). */
+/**
+ * True for a version that is a semver range rather than a tag: `^1.2` (compatible with 1.2) or
+ * `~1.4` (patch releases of 1.4). Tags cannot start with these characters, so nothing is ambiguous.
+ */
+export function isVersionRange(version: string): boolean {
+  return version.startsWith("^") || version.startsWith("~");
+}
+
+/** Checks a version: a tag, or `^`/`~` followed by one (the text after `@`). */
 export function checkVersion(version: string, form?: unknown): string {
-  const why = segmentProblem(version);
+  const why = segmentProblem(isVersionRange(version) ? version.slice(1) : version);
   if (why !== null)
     throw new ModuleNameError(
       "bad-version",

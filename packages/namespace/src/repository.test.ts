@@ -13,7 +13,7 @@ describe("repositoryOf", () => {
       host: "github.com",
       path: "fred/hello",
       url: "https://github.com/fred/hello.git",
-      tags: ["v2.0", "2.0"],
+      tags: ["2.0", "v2.0"],
       files: ["hello.sld", "hello/hello.sld"],
     });
   });
@@ -29,7 +29,8 @@ describe("repositoryOf", () => {
   });
 
   it("tries a v prefix only for versions that start with a digit", () => {
-    expect(tagCandidates("1.0")).toEqual(["v1.0", "1.0"]);
+    expect(tagCandidates("1.0")).toEqual(["1.0", "v1.0"]);
+    expect(tagCandidates("^1.2")).toEqual([]);
     expect(tagCandidates("v1.0")).toEqual(["v1.0"]);
     expect(tagCandidates("stable")).toEqual(["stable"]);
   });
@@ -58,5 +59,21 @@ describe("installPath", () => {
 
   it("refuses a relative reference", () => {
     expect(() => installPath(parseModulePath("../x"))).toThrow(ModuleNameError);
+  });
+});
+
+describe("version ranges", () => {
+  it("accepts ^ and ~ before a tag and gives them no install directory", () => {
+    const range = hosted("github.com/fred/hello@^1.2");
+    expect(range.version).toBe("^1.2");
+    expect(hosted("github.com/fred/hello@~1.4").version).toBe("~1.4");
+    expect(() => installDirectory(range)).toThrow(/resolve it to a version first/);
+    try {
+      installPath(range);
+    } catch (error) {
+      expect(ModuleNameError.isInstance(error) && error.code).toBe("unresolved-range");
+    }
+    expect(() => hosted("github.com/fred/hello@^")).toThrow(/Bad version/);
+    expect(() => hosted("github.com/fred/hello@^^1")).toThrow(/Bad version/);
   });
 });

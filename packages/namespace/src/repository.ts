@@ -1,14 +1,15 @@
 // ## Where a module's source lives
 //
 // The mapping of DESIGN §5, as data for the hosted loader and the expander's search path:
-// `(github.com/fred hello @2.0)` is the repository `github.com/fred/hello` at tag `v2.0` (or
-// `2.0`), with the module in `hello.sld` at the root (or `hello/hello.sld`); no version means the
+// `(github.com/fred hello @2.0)` is the repository `github.com/fred/hello` at tag `2.0`, else
+// `v2.0` (when both exist on different commits the version is ambiguous: the hosted loader refuses
+// it), with the module in `hello.sld` at the root (or `hello/hello.sld`); no version means the
 // default branch. Installed copies sit side by side by version: `DIR/github.com/fred/hello/@2.0/`,
 // with `@` alone for the development checkout; an ordinary library `(chibi test)` is
 // `DIR/chibi/test.sld`.
 
 import { ModuleNameError, quote } from "./errors.js";
-import type { HostedModuleName, ModuleName } from "./module-name.js";
+import { type HostedModuleName, isVersionRange, type ModuleName } from "./module-name.js";
 import { formatModuleName } from "./module-path.js";
 
 /** Where to fetch a hosted module from. */
@@ -20,18 +21,22 @@ export interface HostedRepository {
   readonly path: string;
   /** The conventional public URL: `"https://github.com/fred/hello.git"`. */
   readonly url: string;
-  /** Tags to try in order (`["v2.0", "2.0"]`), or `null` for the default branch. */
+  /**
+   * Tags to try in order (`["2.0", "v2.0"]`), `null` for the default branch; empty for a version
+   * range (`^1.2`), which only a listing of the repository's tags resolves.
+   */
   readonly tags: readonly string[] | null;
   /** Module files to try in order, relative to the repository root. */
   readonly files: readonly string[];
 }
 
 /**
- * Tags to try for a version: a version that starts with a digit is looked for as `v<version>`
- * first, then as written; any other version (`v2.0`, `main-fix`) only as written.
+ * Tags to try for a version: as written first, then, for a version that starts with a digit,
+ * `v<version>`; any other version (`v2.0`, `main-fix`) only as written. A range has none.
  */
 export function tagCandidates(version: string): string[] {
-  return /^[0-9]/.test(version) ? [`v${version}`, version] : [version];
+  if (isVersionRange(version)) return [];
+  return /^[0-9]/.test(version) ? [version, `v${version}`] : [version];
 }
 
 /** Repository location, tags and module files for a hosted module. */
@@ -48,8 +53,17 @@ export function repositoryOf(name: HostedModuleName): HostedRepository {
   };
 }
 
-/** The directory name that holds one installed version: `@2.0`, or `@` for the default branch. */
+/**
+ * The directory name that holds one installed version: `@2.0`, or `@` for the default branch. A
+ * range is never installed under its own name (the version it resolved to is), so it has none.
+ */
 export function versionDirectory(version: string | null): string {
+  if (version !== null && isVersionRange(version))
+    throw new ModuleNameError(
+      "unresolved-range",
+      `The version range ${quote(`@${version}`)} names no install directory; resolve it to a version first.`,
+      { part: `@${version}` },
+    );
   return `@${version ?? ""}`;
 }
 
