@@ -90,6 +90,15 @@ describe("the ELS'20 example: cats.sld and hello.sld", () => {
     ]);
     expect(registry.module("chibi/test")!.supplies).toBe("chibi/test");
   });
+
+  it("finds a hosted module kept in a directory of its name (birds/birds.sld), includes beside it", () => {
+    const registry = testRegistry({ searchPath: [modules] });
+    const user = expandScript(registry, "(import (gitlab.com/zoo birds @1.0)) (tweet)");
+    expect(runModules(...registry.modules(), user)).toBe("tweet");
+    expect(registry.module("gitlab.com/zoo/birds@1.0")!.file).toBe(
+      `${modules}/gitlab.com/zoo/birds/@1.0/birds/birds.sld`,
+    );
+  });
 });
 
 describe("define-library declarations", () => {

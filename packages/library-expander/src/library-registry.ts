@@ -3,14 +3,14 @@
 // Every library an expansion may import: the expander's keywords (pre-registered in the R7RS
 // libraries that export them), the runtime's primitives (`defineNativeLibrary`), transformers
 // written in TypeScript (`defineSyntax`), and libraries read from `.sld` source, found through a
-// loader callback or a module search path laid out as `installPath` says.
+// loader callback or a module search path laid out as `installPaths` says.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { intern, locationOf, Pair } from "@termite/datum";
 import {
   formatModuleName,
-  installPath,
+  installPaths,
   type ModuleName,
   ModuleNameError,
   parseModuleName,
@@ -196,11 +196,13 @@ export class LibraryRegistry {
     const fromLoader = this.options.loader?.(name);
     if (fromLoader !== undefined) return fromLoader;
     if (name.kind === "relative") return undefined;
-    const rel = installPath(name);
+    const candidates = installPaths(name);
     for (const dir of this.searchPath) {
-      const file = join(dir, ...rel);
-      const text = this.readFile(file);
-      if (text !== undefined) return { file, text };
+      for (const rel of candidates) {
+        const file = join(dir, ...rel);
+        const text = this.readFile(file);
+        if (text !== undefined) return { file, text };
+      }
     }
     return undefined;
   }

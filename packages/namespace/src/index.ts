@@ -40,6 +40,7 @@ export {
   type HostedRepository,
   installDirectory,
   installPath,
+  installPaths,
   repositoryOf,
   tagCandidates,
   versionDirectory,

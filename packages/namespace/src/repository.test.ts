@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ModuleNameError } from "./errors.js";
 import type { HostedModuleName } from "./module-name.js";
 import { parseModulePath } from "./module-path.js";
-import { installDirectory, installPath, repositoryOf, tagCandidates } from "./repository.js";
+import { installDirectory, installPath, installPaths, repositoryOf, tagCandidates } from "./repository.js";
 
 const hosted = (text: string) => parseModulePath(text) as HostedModuleName;
 
@@ -75,5 +75,15 @@ describe("version ranges", () => {
     }
     expect(() => hosted("github.com/fred/hello@^")).toThrow(/Bad version/);
     expect(() => hosted("github.com/fred/hello@^^1")).toThrow(/Bad version/);
+  });
+});
+
+describe("installPaths", () => {
+  it("tries a hosted module's file at the checkout root, then in a directory of its name", () => {
+    expect(installPaths(hosted("github.com/fred/hello@2.0"))).toEqual([
+      ["github.com", "fred", "hello", "@2.0", "hello.sld"],
+      ["github.com", "fred", "hello", "@2.0", "hello", "hello.sld"],
+    ]);
+    expect(installPaths(parseModulePath("chibi/test"))).toEqual([["chibi", "test.sld"]]);
   });
 });

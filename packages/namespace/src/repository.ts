@@ -91,6 +91,21 @@ export function installPath(name: ModuleName): string[] {
   }
 }
 
+/**
+ * Every place an installed module file may be, in the order to try: a hosted module's checkout
+ * holds it at its root or in a directory of its name (`…/@2.0/hello.sld`, then
+ * `…/@2.0/hello/hello.sld`), as `repositoryOf(name).files` says; an ordinary library has one.
+ */
+export function installPaths(name: ModuleName): string[][] {
+  if (name.kind !== "hosted") return [installPath(name)];
+  const last = name.path[name.path.length - 1]!;
+  const directory = installDirectory(name);
+  return [
+    [...directory, `${last}.sld`],
+    [...directory, last, `${last}.sld`],
+  ];
+}
+
 /** The checkout directory of a hosted module, as segments: `["github.com", "fred", "hello", "@2.0"]`. */
 export function installDirectory(name: HostedModuleName): string[] {
   return [name.host, ...name.path, versionDirectory(name.version)];
