@@ -18,6 +18,8 @@ export type HostedLoaderErrorCode =
   | "not-whitelisted"
   /** The repository at that version holds neither `NAME.sld` nor `NAME/NAME.sld`. */
   | "module-file-missing"
+  /** The repository holds a symbolic link that points outside its own tree. */
+  | "unsafe-link"
   /** The installed copy's sources differ from the hash recorded at install. */
   | "modified"
   /** An operation on an installed module that is not installed. */

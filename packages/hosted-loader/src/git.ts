@@ -51,13 +51,18 @@ export function defaultUrl(location: string): string {
   return `https://${location}.git`;
 }
 
-/** The URL git will really fetch from after `insteadOf` rewriting (for messages and manifests). */
+/**
+ * The URL git will really fetch from after `insteadOf` rewriting, for messages and manifests;
+ * credentials a rewrite may carry (`https://user:token@host/`) are left out.
+ */
 export async function effectiveUrl(url: string, settings: GitSettings): Promise<string> {
+  let real = url;
   try {
-    return (await git(settings).listRemote(["--get-url", "--", url])).trim();
+    real = (await git(settings).listRemote(["--get-url", "--", url])).trim();
   } catch {
-    return url;
+    // Shown as asked, then.
   }
+  return real.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
 }
 
 /** `git ls-remote --symref URL`: every ref the repository advertises. */

@@ -11,8 +11,8 @@
 // `ROOT/HOST/PATH/@VERSION` -> `onInstalled`. An installed exact version is answered from disk
 // without any network.
 
-import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir, mkdtemp, readdir, readlink, rename, rm, rmdir, stat } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import {
   formatModuleName,
   type HostedModuleName,
@@ -36,7 +36,7 @@ import {
 import { locksDirectory, temporaryDirectory, termiteHome, whitelistFile } from "./home.js";
 import { withLock } from "./lock.js";
 import { type InstallManifest, readManifest, writeManifest } from "./manifest.js";
-import { sourceHash } from "./source-hash.js";
+import { sourceHash, treeEntries } from "./source-hash.js";
 import { parseRemoteRefs, type ResolvedRef, resolveRef, tagVersion } from "./versions.js";
 import { formatWhitelistEntry, readWhitelist, type WhitelistEntry, whitelistAllows } from "./whitelist.js";
 
@@ -332,6 +332,7 @@ export class HostedLoader {
       const commit = await headCommit(checkout, this.git);
       const branch = ref.tag === null ? await currentBranch(checkout, this.git) : null;
       await rm(join(checkout, ".git"), { recursive: true, force: true });
+      await refuseOutsideLinks(checkout, module);
       const candidates = repositoryOf(exact).files;
       let moduleFile: string | undefined;
       for (const file of candidates) {
@@ -512,6 +513,23 @@ async function directories(directory: string): Promise<string[]> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
+  }
+}
+
+// A link out of the tree would let a module's `include` (or its module file) read any file of the
+// machine that installs it.
+async function refuseOutsideLinks(checkout: string, module: string): Promise<void> {
+  for (const entry of await treeEntries(checkout)) {
+    if (entry.kind !== "link") continue;
+    const link = join(checkout, entry.path);
+    const target = await readlink(link);
+    const inside = relative(checkout, resolve(dirname(link), target));
+    if (isAbsolute(target) || inside.startsWith("..") || isAbsolute(inside))
+      throw new HostedLoaderError(
+        "unsafe-link",
+        `The repository of ${module} holds a symbolic link that leaves it: ${entry.path} -> ${target}. It is not installed.`,
+        module,
+      );
   }
 }
 

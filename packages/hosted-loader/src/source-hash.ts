@@ -30,12 +30,14 @@ export async function sourceHash(directory: string): Promise<string> {
   return `sha256-${hash.digest("hex")}`;
 }
 
-interface TreeEntry {
+/** A file of an installed tree: its `/`-separated path and whether it is a symbolic link. */
+export interface TreeEntry {
   readonly path: string;
   readonly kind: "file" | "link";
 }
 
-async function treeEntries(root: string, prefix: string): Promise<TreeEntry[]> {
+/** Every file and link under `root` (directories walked, the manifest left out), in path order. */
+export async function treeEntries(root: string, prefix = ""): Promise<TreeEntry[]> {
   const names = (await readdir(join(root, prefix))).sort();
   const out: TreeEntry[] = [];
   for (const name of names) {

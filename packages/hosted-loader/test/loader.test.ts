@@ -1,7 +1,15 @@
 // The loader against a real `git daemon` on 127.0.0.1, hosts mapped onto it with git's own
 // `url.<base>.insteadOf` configuration (GIT_CONFIG_GLOBAL), as a user would map a mirror.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HostedLoader, HostedLoaderError, type HostedLoaderOptions, MANIFEST_FILE } from "../src/index.js";
@@ -246,6 +254,19 @@ describe("failures", () => {
     const missing = await failure(l.install("github.com/fred/nothing-here@1.0"));
     expect(missing.code).toBe("unreachable");
     expect(existsSync(join(l.root, "gone.example"))).toBe(false);
+  });
+
+  it("refuses a repository with a symbolic link out of its tree", async () => {
+    const linked = server.repository("github.com/fred/linked");
+    linked.commit({ "linked.sld": sld("linked") });
+    symlinkSync("/etc/passwd", join(linked.work, "secret.scm"));
+    linked.commit({});
+    linked.tag("1.0");
+    const l = loader();
+    const error = await failure(l.install("github.com/fred/linked@1.0"));
+    expect(error.code).toBe("unsafe-link");
+    expect(error.message).toContain("secret.scm -> /etc/passwd");
+    expect(existsSync(join(l.root, "github.com/fred/linked"))).toBe(false);
   });
 
   it("refuses hostile names before git runs", async () => {
