@@ -233,11 +233,11 @@ export class HostedLoader {
    */
   async install(name: HostedModuleName | string, options: InstallOptions = {}): Promise<InstalledModule> {
     const hosted = hostedName(name);
-    if (options.automatic === true) this.requireWhitelisted(hosted);
     if (hosted.version === null || !isVersionRange(hosted.version)) {
       const present = await this.installedAt(hosted);
       if (present !== undefined) return present;
     }
+    if (options.automatic === true) this.requireWhitelisted(hosted);
     return this.once(`install ${formatModuleName(hosted)}`, () => this.fetchAndInstall(hosted, false));
   }
 

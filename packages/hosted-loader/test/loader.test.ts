@@ -237,6 +237,7 @@ describe("whitelist", () => {
     // Installed by hand, it is found without the whitelist and without the network.
     await l.install("github.com/fred/hello@2.0");
     expect((await l.ensure("github.com/fred/hello@2.0")).manifest.tag).toBe("2.0");
+    expect((await l.install("github.com/fred/hello@2.0", { automatic: true })).manifest.tag).toBe("2.0");
     const allowed = loader({}, { TERMITE_WHITELIST: "github.com/fred" });
     expect((await allowed.ensure("github.com/fred/hello@1.0")).manifest.tag).toBe("1.0");
     const byOption = loader({ whitelist: ["github.com"] });
