@@ -12,7 +12,7 @@
 // Every name has passed @termite/namespace's checks before it gets here (no `..`, no leading `-`,
 // a DNS host), and a `--` separates options from the URL.
 
-import { type SimpleGit, simpleGit } from "simple-git";
+import { GitPluginError, type SimpleGit, simpleGit } from "simple-git";
 import { HostedLoaderError } from "./errors.js";
 
 /** How git runs: the environment (default `process.env`) and how long it may stay silent. */
@@ -42,7 +42,8 @@ function git(settings: GitSettings, baseDir?: string): SimpleGit {
     ...(baseDir === undefined ? {} : { baseDir }),
     timeout: { block: settings.timeoutMs },
     allowEnvironment: allowed,
-    unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true },
+    // Configuration files and variables, and `insteadOf` in them, are how hosts are remapped.
+    unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true, allowUnsafeUrlRewrite: true },
   }).env(env);
 }
 
@@ -70,6 +71,7 @@ export async function listRemoteRefs(url: string, module: string, settings: GitS
   try {
     return await git(settings).listRemote(["--symref", "--", url]);
   } catch (error) {
+    if (error instanceof GitPluginError) throw refused(error, module);
     const real = await effectiveUrl(url, settings);
     throw new HostedLoaderError(
       "unreachable",
@@ -113,6 +115,16 @@ export async function headCommit(directory: string, settings: GitSettings): Prom
 export async function currentBranch(directory: string, settings: GitSettings): Promise<string | null> {
   const name = (await git(settings, directory).revparse(["--abbrev-ref", "HEAD"])).trim();
   return name === "HEAD" ? null : name;
+}
+
+// simple-git refused to run git (its guard against unsafe configuration in the environment).
+function refused(error: GitPluginError, module: string): HostedLoaderError {
+  return new HostedLoaderError(
+    "git-failed",
+    `git was not run for ${module}: ${error.message}. Move that setting from the environment into a git configuration file.`,
+    module,
+    { cause: error },
+  );
 }
 
 // git's own first line of complaint, without simple-git's wrapping.

@@ -1,15 +1,7 @@
 // The loader against a real `git daemon` on 127.0.0.1, hosts mapped onto it with git's own
 // `url.<base>.insteadOf` configuration (GIT_CONFIG_GLOBAL), as a user would map a mirror.
 
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HostedLoader, HostedLoaderError, type HostedLoaderOptions, MANIFEST_FILE } from "../src/index.js";
@@ -283,16 +275,29 @@ describe("failures", () => {
     expect(existsSync(join(l.root, "tmp"))).toBe(false);
   });
 
-  it("answers an installed exact version offline, from a fresh loader with no host mapping", async () => {
+  it("answers an installed exact version offline, with its host unreachable", async () => {
     const offline = server.repository("github.com/fred/offline");
     offline.commit({ "offline.sld": sld("offline") });
     offline.tag("1.0");
     const l = loader();
     await l.install("github.com/fred/offline@1.0");
-    rmSync(offline.bare, { recursive: true, force: true });
-    const again = new HostedLoader({ root: l.root, env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null" } });
+    // A fresh loader whose github.com is a closed port (mapped through GIT_CONFIG_COUNT).
+    const again = new HostedLoader({
+      root: l.root,
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_CONFIG_NOSYSTEM: "1",
+        GIT_CONFIG_COUNT: "1",
+        GIT_CONFIG_KEY_0: `url.git://127.0.0.1:${await freePort()}/.insteadOf`,
+        GIT_CONFIG_VALUE_0: "https://github.com/",
+      },
+    });
     expect((await again.ensure("github.com/fred/offline@1.0")).manifest.tag).toBe("1.0");
-    expect((await again.update("github.com/fred/offline@1.0").catch((e) => e)).code).toBe("unreachable");
+    expect((await again.lookup("github.com/fred/offline@^1.0"))?.module).toBe("github.com/fred/offline@1.0");
+    const error = await failure(again.update("github.com/fred/offline@1.0"));
+    expect(error.code).toBe("unreachable");
+    expect(error.message).toContain("git://127.0.0.1:");
   });
 });
 

@@ -33,7 +33,11 @@ afterAll(async () => {
 const env = () => ({ ...process.env, GIT_CONFIG_GLOBAL: server.config, GIT_CONFIG_NOSYSTEM: "1" });
 
 // Installs in a child process; `onInstalled` appends the child's pid to `record`.
-function installInChild(root: string, record: string): Promise<{ code: number | null; output: string }> {
+function installInChild(
+  root: string,
+  record: string,
+  started?: (child: ReturnType<typeof spawn>) => void,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
   const script = `
     import { appendFileSync } from "node:fs";
     const { HostedLoader } = await import(${JSON.stringify(DIST)});
@@ -46,6 +50,7 @@ function installInChild(root: string, record: string): Promise<{ code: number | 
   `;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], { env: env() });
+    started?.(child);
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
@@ -53,7 +58,7 @@ function installInChild(root: string, record: string): Promise<{ code: number | 
     child.stderr.on("data", (chunk) => {
       output += chunk;
     });
-    child.on("exit", (code) => resolve({ code, output }));
+    child.on("exit", (code, signal) => resolve({ code, signal, output }));
   });
 }
 
@@ -72,6 +77,30 @@ describe("installs across processes", () => {
     expect((await loader.verify("github.com/fred/shared@1.0")).intact).toBe(true);
     expect(readdirSync(join(root, "tmp"))).toEqual([]);
     expect(readdirSync(join(root, "locks/github.com/fred/shared"))).toEqual([]);
+  });
+
+  it("leaves no half module when an installer is killed during its clone", async () => {
+    const root = mkdtempSync(join(server.scratch, "home-"));
+    const tmp = join(root, "tmp");
+    const killed = await installInChild(root, join(server.scratch, "killed-record"), (child) => {
+      // Kill as soon as the clone has begun (its work directory exists).
+      const poll = setInterval(() => {
+        if (existsSync(tmp) && readdirSync(tmp).length > 0) {
+          clearInterval(poll);
+          child.kill("SIGKILL");
+        }
+      }, 2);
+      child.on("exit", () => clearInterval(poll));
+    });
+    expect(killed.signal, killed.output).toBe("SIGKILL");
+    const version = join(root, "github.com/fred/shared/@1.0");
+    const loader = new HostedLoader({ root, env: env() });
+    // Either the kill came before the rename (nothing in the layout) or after (a whole module).
+    if (existsSync(version)) expect((await loader.verify("github.com/fred/shared@1.0")).intact).toBe(true);
+    else expect(await loader.list()).toEqual([]);
+    // The dead installer's lock is broken and the next install completes.
+    const installed = await loader.install("github.com/fred/shared@1.0");
+    expect((await loader.verify(installed.name)).intact).toBe(true);
   });
 
   it("breaks the lock of an installer that died holding it", async () => {
