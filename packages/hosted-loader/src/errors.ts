@@ -14,6 +14,8 @@ export type HostedLoaderErrorCode =
   | "no-such-version"
   /** Both `1.0` and `v1.0` exist and point at different commits. */
   | "ambiguous-version"
+  /** A whitelist entry (file, `TERMITE_WHITELIST`, option) that is not a location prefix. */
+  | "bad-whitelist"
   /** An automatic install of a module outside the whitelist. */
   | "not-whitelisted"
   /** The repository at that version holds neither `NAME.sld` nor `NAME/NAME.sld`. */

@@ -32,6 +32,12 @@ describe("whitelist", () => {
         "gitlab.com/zoo",
         "example.org",
       ]);
+      expect(() => readWhitelist(root, { TERMITE_WHITELIST: "https://x.org" })).toThrow(
+        expect.objectContaining({
+          code: "bad-whitelist",
+          message: expect.stringMatching(/^TERMITE_WHITELIST: Bad host/),
+        }),
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -9,7 +9,8 @@
 // by itself. A manual install needs no whitelist.
 
 import { readFileSync } from "node:fs";
-import { checkHost, checkPathPart, type HostedModuleName } from "@termite/namespace";
+import { checkHost, checkPathPart, type HostedModuleName, ModuleNameError } from "@termite/namespace";
+import { HostedLoaderError } from "./errors.js";
 import { whitelistFile } from "./home.js";
 
 /** One allowed prefix, checked: `{ host: "github.com", path: ["gambit"] }`. */
@@ -48,10 +49,25 @@ export function readWhitelist(
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
   return [
-    ...parseWhitelist(file),
-    ...parseWhitelist(env.TERMITE_WHITELIST ?? ""),
-    ...extra.map(parseWhitelistEntry),
+    ...fromSource(whitelistFile(root), () => parseWhitelist(file)),
+    ...fromSource("TERMITE_WHITELIST", () => parseWhitelist(env.TERMITE_WHITELIST ?? "")),
+    ...fromSource("the whitelist option", () => extra.map(parseWhitelistEntry)),
   ];
+}
+
+// A bad entry is reported with the place it was read from, so the user knows what to fix.
+function fromSource(source: string, parse: () => WhitelistEntry[]): WhitelistEntry[] {
+  try {
+    return parse();
+  } catch (error) {
+    if (!ModuleNameError.isInstance(error)) throw error;
+    throw new HostedLoaderError(
+      "bad-whitelist",
+      `${source}: ${error.message} A whitelist entry is a host, or a host and leading path parts, like github.com/gambit.`,
+      undefined,
+      { cause: error },
+    );
+  }
 }
 
 /** True when some entry is a prefix of the module's location (host, then whole path parts). */
