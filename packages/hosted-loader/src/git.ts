@@ -12,7 +12,7 @@
 // Every name has passed @termite/namespace's checks before it gets here (no `..`, no leading `-`,
 // a DNS host), and a `--` separates options from the URL.
 
-import { GitPluginError, type SimpleGit, simpleGit } from "simple-git";
+import type { GitPluginError, SimpleGit } from "simple-git";
 import { HostedLoaderError } from "./errors.js";
 
 /** How git runs: the environment (default `process.env`) and how long it may stay silent. */
@@ -27,7 +27,9 @@ const CONFIG_VARIABLE = /^GIT_CONFIG(?:_GLOBAL|_SYSTEM|_NOSYSTEM|_COUNT|_PARAMET
 // needs none of them to fetch.
 const REFUSED_VARIABLE = /^(?:EDITOR|VISUAL|PAGER|PREFIX|SSH_ASKPASS)$/i;
 
-function git(settings: GitSettings, baseDir?: string): SimpleGit {
+// simple-git is loaded when git is first needed: an installed module is answered without it.
+async function git(settings: GitSettings, baseDir?: string): Promise<SimpleGit> {
+  const { simpleGit } = await import("simple-git");
   const env: Record<string, string> = {};
   const allowed: string[] = ["GIT_TERMINAL_PROMPT"];
   for (const [key, value] of Object.entries(settings.env)) {
@@ -59,7 +61,7 @@ export function defaultUrl(location: string): string {
 export async function effectiveUrl(url: string, settings: GitSettings): Promise<string> {
   let real = url;
   try {
-    real = (await git(settings).listRemote(["--get-url", "--", url])).trim();
+    real = (await (await git(settings)).listRemote(["--get-url", "--", url])).trim();
   } catch {
     // Shown as asked, then.
   }
@@ -69,9 +71,9 @@ export async function effectiveUrl(url: string, settings: GitSettings): Promise<
 /** `git ls-remote --symref URL`: every ref the repository advertises. */
 export async function listRemoteRefs(url: string, module: string, settings: GitSettings): Promise<string> {
   try {
-    return await git(settings).listRemote(["--symref", "--", url]);
+    return await (await git(settings)).listRemote(["--symref", "--", url]);
   } catch (error) {
-    if (error instanceof GitPluginError) throw refused(error, module);
+    if (error instanceof (await import("simple-git")).GitPluginError) throw refused(error, module);
     const real = await effectiveUrl(url, settings);
     throw new HostedLoaderError(
       "unreachable",
@@ -93,7 +95,7 @@ export async function cloneRef(
   const options = ["--depth", "1", "--quiet", "--no-tags"];
   if (ref !== null) options.push("--branch", ref);
   try {
-    await git(settings).clone(url, directory, options);
+    await (await git(settings)).clone(url, directory, options);
   } catch (error) {
     throw new HostedLoaderError(
       "git-failed",
@@ -108,12 +110,12 @@ export async function cloneRef(
 
 /** The commit checked out in a clone. */
 export async function headCommit(directory: string, settings: GitSettings): Promise<string> {
-  return (await git(settings, directory).revparse(["HEAD"])).trim();
+  return (await (await git(settings, directory)).revparse(["HEAD"])).trim();
 }
 
 /** The name of the branch checked out in a clone (the default branch after a plain clone). */
 export async function currentBranch(directory: string, settings: GitSettings): Promise<string | null> {
-  const name = (await git(settings, directory).revparse(["--abbrev-ref", "HEAD"])).trim();
+  const name = (await (await git(settings, directory)).revparse(["--abbrev-ref", "HEAD"])).trim();
   return name === "HEAD" ? null : name;
 }
 

@@ -22,7 +22,6 @@ import {
   parseModulePath,
   repositoryOf,
 } from "@termite/namespace";
-import semver from "semver";
 import { HostedLoaderError } from "./errors.js";
 import {
   cloneRef,
@@ -37,7 +36,7 @@ import { locksDirectory, temporaryDirectory, termiteHome, whitelistFile } from "
 import { withLock } from "./lock.js";
 import { type InstallManifest, readManifest, writeManifest } from "./manifest.js";
 import { sourceHash, treeEntries } from "./source-hash.js";
-import { parseRemoteRefs, type ResolvedRef, resolveRef, tagVersion } from "./versions.js";
+import { newestSatisfying, parseRemoteRefs, type ResolvedRef, resolveRef } from "./versions.js";
 import { formatWhitelistEntry, readWhitelist, type WhitelistEntry, whitelistAllows } from "./whitelist.js";
 
 /** How a loader is set up; every field has a default. */
@@ -158,11 +157,8 @@ export class HostedLoader {
     const hosted = hostedName(name);
     if (hosted.version !== null && isVersionRange(hosted.version)) {
       const range = hosted.version;
-      const versions = (await this.installedVersions(hosted))
-        .map((version) => ({ version, semver: tagVersion(version) }))
-        .filter((v) => v.semver !== null && semver.satisfies(v.semver, range))
-        .sort((a, b) => semver.rcompare(a.semver!, b.semver!));
-      for (const { version } of versions) {
+      const versions = newestSatisfying(await this.installedVersions(hosted), range);
+      for (const version of versions) {
         const found = await this.installedAt({ ...hosted, version });
         if (found !== undefined) return found;
       }

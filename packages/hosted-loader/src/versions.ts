@@ -10,6 +10,7 @@
 //   tag without its `v` (`@1.4`), which the first rule maps back to the same tag;
 // - no version is the default branch (the remote's `HEAD`).
 
+import { createRequire } from "node:module";
 import {
   formatModuleName,
   type HostedModuleName,
@@ -17,8 +18,17 @@ import {
   tagCandidates,
   withVersion,
 } from "@termite/namespace";
-import semver from "semver";
+import type * as Semver from "semver";
 import { HostedLoaderError } from "./errors.js";
+
+// semver is loaded on first use: answering an installed module (the steady-state `import`) never
+// needs it, and a program that imports this package should not pay for it then.
+const requireHere = createRequire(import.meta.url);
+let semverLibrary: typeof Semver | undefined;
+function semver(): typeof Semver {
+  if (semverLibrary === undefined) semverLibrary = requireHere("semver") as typeof Semver;
+  return semverLibrary;
+}
 
 /** What a repository advertises: tags (peeled to commits) and the default branch. */
 export interface RemoteRefs {
@@ -102,15 +112,15 @@ export function resolveRef(name: HostedModuleName, refs: RemoteRefs): ResolvedRe
 
 function resolveRange(name: HostedModuleName, range: string, refs: RemoteRefs): ResolvedRef {
   const module = formatModuleName(name);
-  let best: { version: semver.SemVer; tag: string } | null = null;
+  let best: { version: Semver.SemVer; tag: string } | null = null;
   for (const tag of refs.tags.keys()) {
     const version = tagVersion(tag);
-    if (version === null || !semver.satisfies(version, range)) continue;
+    if (version === null || !semver().satisfies(version, range)) continue;
     // Between `1.4` and `v1.4` (same version) the un-prefixed tag wins, as the exact rule says.
     if (
       best === null ||
-      semver.gt(version, best.version) ||
-      (semver.eq(version, best.version) && !tag.startsWith("v"))
+      semver().gt(version, best.version) ||
+      (semver().eq(version, best.version) && !tag.startsWith("v"))
     )
       best = { version, tag };
   }
@@ -125,11 +135,11 @@ function resolveRange(name: HostedModuleName, range: string, refs: RemoteRefs): 
 }
 
 /** The semver a tag stands for (`v1.4` -> 1.4.0), or `null` when it is not a version. */
-export function tagVersion(tag: string): semver.SemVer | null {
+export function tagVersion(tag: string): Semver.SemVer | null {
   const match = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(-[0-9A-Za-z.-]+)?$/.exec(tag);
   if (match === null) return null;
   const [, major, minor = "0", patch = "0", pre = ""] = match;
-  return semver.parse(`${major}.${minor}.${patch}${pre}`);
+  return semver().parse(`${major}.${minor}.${patch}${pre}`);
 }
 
 function tagsExisting(refs: RemoteRefs): string {
@@ -141,8 +151,20 @@ function tagsExisting(refs: RemoteRefs): string {
 export function compareTags(a: string, b: string): number {
   const x = tagVersion(a);
   const y = tagVersion(b);
-  if (x !== null && y !== null) return semver.compare(x, y) || (a < b ? -1 : a > b ? 1 : 0);
+  if (x !== null && y !== null) return semver().compare(x, y) || (a < b ? -1 : a > b ? 1 : 0);
   if (x !== null) return -1;
   if (y !== null) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Of `versions` (install directory names without `@`), those satisfying `range`, newest first. */
+export function newestSatisfying(versions: readonly string[], range: string): string[] {
+  return versions
+    .map((version) => ({ version, parsed: tagVersion(version) }))
+    .filter(
+      (v): v is { version: string; parsed: Semver.SemVer } =>
+        v.parsed !== null && semver().satisfies(v.parsed, range),
+    )
+    .sort((a, b) => semver().rcompare(a.parsed, b.parsed))
+    .map((v) => v.version);
 }
