@@ -326,6 +326,14 @@ export class HostedLoader {
       const checkout = join(work, "module");
       await cloneRef(url, ref.tag, checkout, module, this.git);
       const commit = await headCommit(checkout, this.git);
+      // `clone --branch` prefers a branch to a tag of the same name, and a tag can move between
+      // the listing and the clone: either way the checkout is not what was resolved.
+      if (ref.tag !== null && commit !== ref.commit)
+        throw new HostedLoaderError(
+          "git-failed",
+          `Cloning tag "${ref.tag}" of ${module} gave commit ${commit}, not the tag's ${ref.commit}: a branch has the same name, or the tag moved meanwhile. Try again; if it persists, rename the branch upstream.`,
+          module,
+        );
       const branch = ref.tag === null ? await currentBranch(checkout, this.git) : null;
       await rm(join(checkout, ".git"), { recursive: true, force: true });
       await refuseOutsideLinks(checkout, module);

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HostedLoader, HostedLoaderError, type HostedLoaderOptions, MANIFEST_FILE } from "../src/index.js";
-import { freePort, GitServer, type TestRepository } from "./git-server.js";
+import { freePort, GitServer, git, type TestRepository } from "./git-server.js";
 
 const server = new GitServer();
 let hello: TestRepository;
@@ -311,5 +311,20 @@ describe("concurrency", () => {
     ]);
     expect(a.manifest).toEqual(b.manifest);
     expect(compiled).toBe(1);
+  });
+});
+
+describe("refs", () => {
+  it("refuses a checkout that is not the tag's commit (a branch of the same name)", async () => {
+    const clash = server.repository("github.com/fred/clash");
+    clash.commit({ "clash.sld": sld("clash", " tagged") });
+    clash.tag("1.0");
+    clash.commit({ "clash.sld": sld("clash", " branch") });
+    git(clash.work, "push", "-q", "origin", "HEAD:refs/heads/1.0");
+    const l = loader();
+    const error = await failure(l.install("github.com/fred/clash@1.0"));
+    expect(error.code).toBe("git-failed");
+    expect(error.message).toContain('Cloning tag "1.0" of github.com/fred/clash@1.0 gave commit');
+    expect(existsSync(join(l.root, "github.com/fred/clash"))).toBe(false);
   });
 });
