@@ -3,7 +3,14 @@ import { intern } from "@termite/datum";
 import { decodeSync, encode } from "@termite/serializer";
 import { describe, expect, it } from "vitest";
 import { sampleBody } from "../test/sample-tree.js";
-import { datumToTree, MalformedTreeError, type Node, printCore, treeToDatum, type Variable } from "./index.js";
+import {
+  datumToTree,
+  MalformedTreeError,
+  type Node,
+  printCore,
+  treeToDatum,
+  type Variable,
+} from "./index.js";
 
 const body = (): Node => ({ kind: "begin", body: sampleBody() });
 
@@ -44,7 +51,9 @@ describe("the tree as data", () => {
   it("refuses a variable whose id is not a plain integer (ids become JS names)", () => {
     const d = treeToDatum({ kind: "local", variable: { name: "x", id: 1, assigned: false } }) as unknown[];
     (d[1] as unknown[])[2] = 1e300;
-    expect(() => datumToTree(d)).toThrow("malformed syntax tree at root.variable: a variable id is not an integer");
+    expect(() => datumToTree(d)).toThrow(
+      "malformed syntax tree at root.variable: a variable id is not an integer",
+    );
   });
 
   it("names the path to what is wrong", () => {
@@ -58,6 +67,8 @@ describe("the tree as data", () => {
       "malformed syntax tree at root.body[0].value.body.body[6].clauses[0]: a clause is not a lambda",
     );
     expect(() => datumToTree([intern("frob"), false])).toThrow("unknown node kind frob");
-    expect(() => datumToTree([intern("if"), false])).toThrow("a node of kind if has 3 fields and a location, not 0 items");
+    expect(() => datumToTree([intern("if"), false])).toThrow(
+      "a node of kind if has 3 fields and a location, not 0 items",
+    );
   });
 });

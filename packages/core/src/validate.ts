@@ -15,6 +15,7 @@ export class CoreShapeError extends Error {
 }
 
 function describe(x: unknown): string {
+  if (x === undefined) return "nothing";
   if (x === null) return "null";
   if (Array.isArray(x)) return "an array";
   if (typeof x === "object") {

@@ -61,7 +61,14 @@ export function sampleBody(): Node[] {
           kind: "case-lambda",
           clauses: [
             { kind: "lambda", params: [], rest: null, body: { kind: "quote", value: 0 } },
-            { kind: "lambda", params: [], rest: y, body: { kind: "local", variable: y }, name: "inner", loc: bare },
+            {
+              kind: "lambda",
+              params: [],
+              rest: y,
+              body: { kind: "local", variable: y },
+              name: "inner",
+              loc: bare,
+            },
           ],
           name: "cl",
           loc: at,
@@ -79,5 +86,14 @@ export function sampleBody(): Node[] {
       ],
     },
   };
-  return [{ kind: "define", name: "#two", value: two, loc: at }, { kind: "quote", value: true }];
+  return [
+    { kind: "define", name: "#two", value: two, loc: at },
+    { kind: "quote", value: true },
+  ];
+}
+
+/** An `if` node (one place to name its `then` field, which the linter takes for a thenable). */
+export function ifNode(test: Node, consequent: Node, alternative: Node | undefined): Node {
+  // biome-ignore lint/suspicious/noThenProperty: the core language names its branch `then`
+  return { kind: "if", test, then: consequent, else: alternative };
 }
