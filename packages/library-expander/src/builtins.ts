@@ -4,8 +4,8 @@
 // library that exports each. Built-in transformers refer to these through `keyword(name)`, an
 // alias resolved in this table whatever the user's environment binds that name to.
 
+import type { Node } from "@termite/core";
 import { intern } from "@termite/datum";
-import type { Node } from "./core.js";
 import {
   andForm,
   caseForm,

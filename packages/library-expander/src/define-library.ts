@@ -5,6 +5,7 @@
 // A hosted library's namespace comes from the name it was loaded under (with the version, which
 // lives in the VCS), not from the name written in its `define-library`.
 
+import type { CoreModule, LibraryMetadata, NamespaceRule } from "@termite/core";
 import { intern, locationOf, MString, Pair, Sym } from "@termite/datum";
 import {
   formatModuleName,
@@ -14,7 +15,6 @@ import {
   parseModuleName,
 } from "@termite/namespace";
 import { selectClause } from "./cond-expand.js";
-import type { CoreModule, LibraryMetadata, NamespaceRule } from "./core.js";
 import { type Binding, Env } from "./environment.js";
 import { ExpandError, type ExpandWarning } from "./errors.js";
 import { Expander, type TopLevel } from "./expander.js";

@@ -5,10 +5,10 @@
 // `termite/internal#with-guard`, ...) are named by their qualified names and no user binding can
 // capture them.
 
+import type { Lambda, Node, Variable } from "@termite/core";
 import type { SourceLocation } from "@termite/datum";
 import { Pair } from "@termite/datum";
 import { keyword } from "./builtins.js";
-import type { Lambda, Node, Variable } from "./core.js";
 import type { Env } from "./environment.js";
 import { type Expander, named } from "./expander.js";
 import { args, lambda } from "./special-forms.js";

@@ -5,8 +5,8 @@
 // decides what an identifier bound nowhere means: an error in a library, a global `#name` in a
 // script. Lookups cost one map probe per scope, never a scan of all names.
 
+import type { Node, Variable } from "@termite/core";
 import type { Sym } from "@termite/datum";
-import type { Node, Variable } from "./core.js";
 import type { Expander } from "./expander.js";
 import { Alias, type Identifier } from "./syntax.js";
 

@@ -6,10 +6,10 @@
 // their head until each form shows itself as a definition or an expression, so definitions made
 // by macros count, and all of a body's names are known before any right-hand side is expanded.
 
+import type { GlobalRef, LocalRef, Node, Variable } from "@termite/core";
 import { locationOf, Pair, type SourceLocation, type Sym, setLocation } from "@termite/datum";
 import { keyword } from "./builtins.js";
 import { condExpandBody } from "./cond-expand.js";
-import type { GlobalRef, LocalRef, Node, Variable } from "./core.js";
 import { type Binding, type Env, type GlobalBinding, type MacroBinding, resolve } from "./environment.js";
 import { ExpandError, type ExpandErrorCode, type ExpandWarning } from "./errors.js";
 import { includeForms } from "./include.js";

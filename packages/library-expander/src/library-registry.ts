@@ -7,6 +7,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CoreModule } from "@termite/core";
 import { intern, locationOf, Pair } from "@termite/datum";
 import {
   formatModuleName,
@@ -19,7 +20,6 @@ import {
 import { readAll } from "@termite/reader";
 import { builtinBindings, KEYWORD_LIBRARIES } from "./builtins.js";
 import { defaultFeatures } from "./cond-expand.js";
-import type { CoreModule } from "./core.js";
 import { expandDefineLibrary } from "./define-library.js";
 import { type Binding, Env } from "./environment.js";
 import { ExpandError, type ExpandWarning } from "./errors.js";

@@ -4,8 +4,8 @@
 // expander's keywords, TypeScript transformers) are filled through the registry; libraries read
 // from source also carry their expansion, which the runtime runs before anything importing them.
 
+import type { CoreModule } from "@termite/core";
 import type { ModuleName } from "@termite/namespace";
-import type { CoreModule } from "./core.js";
 import type { Binding } from "./environment.js";
 
 export interface Library {

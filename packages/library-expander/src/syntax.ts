@@ -6,8 +6,8 @@
 // object, so user code (plain symbols) cannot capture it; an alias bound nowhere in the use site
 // means what its name meant where the macro was defined, even inside another library.
 
+import type { Node } from "@termite/core";
 import { Pair, Sym } from "@termite/datum";
-import type { Node } from "./core.js";
 import type { Env } from "./environment.js";
 
 /** An identifier renamed by a macro expansion. */

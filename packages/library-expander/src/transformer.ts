@@ -4,9 +4,9 @@
 // `syntax-rules` form, or another keyword (which then gets a second name). Also the API through
 // which transformers written in TypeScript build their output hygienically.
 
+import type { GlobalRef } from "@termite/core";
 import { intern, Pair, type SourceLocation } from "@termite/datum";
 import { EMPTY_ENV, keyword } from "./builtins.js";
-import type { GlobalRef } from "./core.js";
 import { type Binding, type Env, type MacroBinding, resolve, sameBinding } from "./environment.js";
 import type { Expander } from "./expander.js";
 import { Alias, baseSymbol, CoreForm, type Identifier, isIdentifier, stripSyntax } from "./syntax.js";

@@ -6,11 +6,11 @@
 //   extras) and its `import` forms add to it; its own globals are `#name`;
 // - a *session* (the REPL) is a script fed one form at a time, whose top level persists.
 
+import type { CoreModule, Node } from "@termite/core";
 import { intern, locationOf, Pair } from "@termite/datum";
 import type { ModuleName } from "@termite/namespace";
 import { readAll } from "@termite/reader";
 import { builtinBindings } from "./builtins.js";
-import type { CoreModule, Node } from "./core.js";
 import { addImports, dependencies, namespaceTable } from "./define-library.js";
 import { Env } from "./environment.js";
 import { ExpandError, type ExpandWarning } from "./errors.js";
