@@ -5,8 +5,9 @@
 // @termite/core with the ELS'20 `supply-module` / `demand-module` / `namespace` declarations.
 
 export { KEYWORD_LIBRARIES } from "./builtins.js";
-export { ExpandError, type ExpandErrorCode, type ExpandWarning } from "./errors.js";
-export type { Library } from "./library.js";
+export { Alias, type Identifier, type Library } from "./environment.js";
+export type { ExpandErrorCode, ExpandWarning } from "./error-codes.js";
+export { ExpandError } from "./errors.js";
 export {
   type LibraryLoader,
   type LibraryNameSpec,
@@ -14,7 +15,6 @@ export {
   type LibraryRegistryOptions,
   type LibrarySource,
 } from "./library-registry.js";
-export { Alias, type Identifier } from "./syntax.js";
 export type { SyntaxTransformer, TransformerApi } from "./transformer.js";
 export {
   DEFAULT_SCRIPT_LIBRARIES,

@@ -5,8 +5,7 @@
 
 import type { Node } from "@termite/core";
 import { intern, Pair } from "@termite/datum";
-import type { Env } from "./environment.js";
-import type { Expander } from "./expander.js";
+import type { Env, Expander } from "./environment.js";
 import { args } from "./special-forms.js";
 import { isIdentifier, stripSyntax } from "./syntax.js";
 

@@ -6,8 +6,7 @@
 import type { GlobalRef, LocalRef, Node } from "@termite/core";
 import { Pair } from "@termite/datum";
 import { condExpandBody } from "./cond-expand.js";
-import { type Env, resolve } from "./environment.js";
-import type { Expander } from "./expander.js";
+import { type Env, type Expander, resolve } from "./environment.js";
 import { includeForms } from "./include.js";
 import { baseSymbol, stripSyntax } from "./syntax.js";
 import { makeTransformer } from "./transformer.js";
