@@ -26,8 +26,12 @@ const CHILD_SLOTS = slotsWhere((s) =>
 );
 const BINDER_SLOTS = slotsWhere((s) => s === "binders" || s === "binder | null" || s === "bindings");
 
-/** Calls `fn` on each child of `node`, in declared (evaluation) order. */
-export function forEachChild(node: Node, fn: (child: Node) => void): void {
+/**
+ * Calls `fn` on each child of `node`, in declared (evaluation) order, until it returns `true`;
+ * returns whether it did. The one loop over children: the others are written with it, and it
+ * allocates nothing, since passes call it once per node.
+ */
+function someChild(node: Node, fn: (child: Node) => unknown): boolean {
   const slots = CHILD_SLOTS[node.kind];
   for (let i = 0; i < slots.length; i++) {
     const [name, shape] = slots[i]!;
@@ -35,20 +39,32 @@ export function forEachChild(node: Node, fn: (child: Node) => void): void {
     switch (shape) {
       case "node":
       case "variable-ref":
-        fn(value as Node);
+        if (fn(value as Node) === true) return true;
         break;
       case "node | undefined":
-        if (value !== undefined) fn(value as Node);
+        if (value !== undefined && fn(value as Node) === true) return true;
         break;
       case "nodes":
-      case "lambdas":
-        for (const child of value as readonly Node[]) fn(child);
+      case "lambdas": {
+        const children = value as readonly Node[];
+        for (let j = 0; j < children.length; j++) if (fn(children[j]!) === true) return true;
         break;
-      case "bindings":
-        for (const [, init] of value as readonly (readonly [Variable, Node])[]) fn(init);
+      }
+      case "bindings": {
+        const bindings = value as readonly (readonly [Variable, Node])[];
+        for (let j = 0; j < bindings.length; j++) if (fn(bindings[j]![1]) === true) return true;
         break;
+      }
     }
   }
+  return false;
+}
+
+/** Calls `fn` on each child of `node`, in declared (evaluation) order. */
+export function forEachChild(node: Node, fn: (child: Node) => void): void {
+  someChild(node, (child) => {
+    fn(child);
+  });
 }
 
 /** The children of `node`, in declared (evaluation) order. */
@@ -89,6 +105,12 @@ export type Walker = {
 
 /** Depth-first walk of `node` and its descendants. */
 export function walk(node: Node, walker: Walker): void {
+  // One child callback per walk, not per node.
+  const visitChild = (child: Node): void => walkFrom(child, walker, visitChild);
+  walkFrom(node, walker, visitChild);
+}
+
+function walkFrom(node: Node, walker: Walker, visitChild: (child: Node) => void): void {
   let skip = walker.enter?.(node) === SKIP;
   const hook = walker[node.kind] as ((n: Node) => HookResult) | undefined;
   if (hook !== undefined && hook(node) === SKIP) skip = true;
@@ -96,19 +118,14 @@ export function walk(node: Node, walker: Walker): void {
     const binder = walker.binder;
     forEachBinder(node, (v) => binder(v, node));
   }
-  if (!skip) forEachChild(node, (child) => walk(child, walker));
+  if (!skip) someChild(node, visitChild);
   walker.leave?.(node);
 }
 
 /** True when `test` holds for `node` or a descendant, not looking inside nodes where `into` is false. */
 export function someNode(node: Node, test: (node: Node) => boolean, into?: (node: Node) => boolean): boolean {
-  if (test(node)) return true;
-  if (into !== undefined && !into(node)) return false;
-  let found = false;
-  forEachChild(node, (child) => {
-    if (!found && someNode(child, test, into)) found = true;
-  });
-  return found;
+  const search = (n: Node): boolean => test(n) || ((into === undefined || into(n)) && someChild(n, search));
+  return search(node);
 }
 
 /** One handler per node kind, each given the node with its own type and the extra arguments. */
