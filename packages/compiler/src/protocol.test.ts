@@ -1,8 +1,8 @@
 // The frame protocol on both back ends, exercised on hand-built core trees (independent of the expander):
 // tail calls in constant space, deep recursion, call/cc re-entry, dynamic-wind, frames as data.
 
+import type { Lambda, Node, Variable } from "@termite/core";
 import { frameStack, isEqual, list } from "@termite/datum";
-import type { Lambda, Node, Variable } from "@termite/library-expander";
 import {
   callCC,
   dynamicWind,

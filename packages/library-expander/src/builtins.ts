@@ -1,11 +1,12 @@
 // ## The expander's own keywords
 //
 // Every special form, derived form and auxiliary keyword the expander implements, and the R7RS
-// library that exports each. Built-in transformers refer to these through `keyword(name)`, an
-// alias resolved in this table whatever the user's environment binds that name to.
+// library that exports each. Built-in transformers refer to these through `x.keyword(name)` (the
+// expander's, which is `keyword` here), an alias resolved in this table whatever the user's
+// environment binds that name to.
 
+import type { Node } from "@termite/core";
 import { intern } from "@termite/datum";
-import type { Node } from "./core.js";
 import {
   andForm,
   caseForm,
@@ -25,8 +26,7 @@ import {
   unlessForm,
   whenForm,
 } from "./derived-forms.js";
-import { type Binding, Env, type SpecialBinding } from "./environment.js";
-import type { Expander } from "./expander.js";
+import { Alias, type Binding, Env, type Expander, type SpecialBinding } from "./environment.js";
 import { quasiquoteForm } from "./quasiquote.js";
 import {
   beginForm,
@@ -44,7 +44,6 @@ import {
   syntaxErrorForm,
   syntaxRulesInExpression,
 } from "./special-forms.js";
-import { Alias } from "./syntax.js";
 
 type Handler = (form: unknown, env: Env, x: Expander) => Node;
 
@@ -198,12 +197,4 @@ export function keyword(name: string): Alias {
     keywords.set(name, id);
   }
   return id;
-}
-
-/** An empty top level that reports every identifier unbound: fresh identifiers live here. */
-export const EMPTY_ENV = new Env(null);
-
-/** A new identifier no other can capture or be captured by. */
-export function freshIdentifier(name: string): Alias {
-  return new Alias(intern(name), EMPTY_ENV);
 }

@@ -4,7 +4,7 @@
 // The features themselves live in the registry (see `defaultFeatures`).
 
 import { Pair } from "@termite/datum";
-import type { Expander } from "./expander.js";
+import type { Expander } from "./environment.js";
 import { baseSymbol, isIdentifier, stripSyntax } from "./syntax.js";
 
 /** The forms of the first clause whose requirement holds (none: no forms). */

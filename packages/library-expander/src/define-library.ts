@@ -5,6 +5,7 @@
 // A hosted library's namespace comes from the name it was loaded under (with the version, which
 // lives in the VCS), not from the name written in its `define-library`.
 
+import type { CoreModule, LibraryMetadata, NamespaceRule } from "@termite/core";
 import { intern, locationOf, MString, Pair, Sym } from "@termite/datum";
 import {
   formatModuleName,
@@ -14,14 +15,19 @@ import {
   parseModuleName,
 } from "@termite/namespace";
 import { selectClause } from "./cond-expand.js";
-import type { CoreModule, LibraryMetadata, NamespaceRule } from "./core.js";
-import { type Binding, Env } from "./environment.js";
-import { ExpandError, type ExpandWarning } from "./errors.js";
-import { Expander, type TopLevel } from "./expander.js";
+import {
+  type Binding,
+  Env,
+  type Expander,
+  type Library,
+  type LibraryAccess,
+  type TopLevel,
+} from "./environment.js";
+import type { ExpandWarning } from "./error-codes.js";
+import { ExpandError } from "./errors.js";
+import { Expansion } from "./expander.js";
 import { type ImportedSet, importSet } from "./import-sets.js";
 import { includeForms } from "./include.js";
-import type { Library } from "./library.js";
-import type { LibraryRegistry } from "./library-registry.js";
 import { baseSymbol, isIdentifier, stripSyntax } from "./syntax.js";
 
 const BUILD_OPTIONS: Record<string, Exclude<keyof LibraryMetadata, "namespace">> = {
@@ -83,9 +89,17 @@ export interface DefineLibraryOptions {
   readonly file?: string | undefined;
 }
 
+/** What expanding a `define-library` asks of the registry that reads it. */
+export interface LibraryLoading extends LibraryAccess {
+  /** Marks `flat` as being read, so that a library importing itself is reported. */
+  beginLoading(flat: string, at?: unknown): void;
+  endLoading(flat: string, library: Library | undefined): void;
+  warn(warning: ExpandWarning): void;
+}
+
 /** Expands a `define-library` form and registers the library. */
 export function expandDefineLibrary(
-  registry: LibraryRegistry,
+  registry: LibraryLoading,
   form: Pair,
   options: DefineLibraryOptions,
 ): Library {
@@ -118,7 +132,7 @@ export function expandDefineLibrary(
 }
 
 function expandLibraryBody(
-  registry: LibraryRegistry,
+  registry: LibraryLoading,
   form: Pair,
   rest: Pair,
   name: ModuleName,
@@ -136,7 +150,7 @@ function expandLibraryBody(
   };
 
   // The namespace must be known before any definition: find a `namespace` declaration first.
-  const probe = new Expander(host, dummyTop());
+  const probe = new Expansion(host, dummyTop());
   probe.loc = locationOf(form);
   const decls: unknown[] = [];
   flattenDeclarations(probe.items(rest.cdr, "define-library", form), probe, decls);
@@ -158,7 +172,7 @@ function expandLibraryBody(
 
   const env = new Env(null);
   const top: TopLevel = { kind: "library", namespace, env, defined: new Set(), importsInBody: false };
-  const x = new Expander(host, top);
+  const x = new Expansion(host, top);
   x.loc = locationOf(form);
 
   const exportSpecs: [unknown, Pair][] = [];

@@ -5,14 +5,13 @@
 // `termite/internal#with-guard`, ...) are named by their qualified names and no user binding can
 // capture them.
 
+import type { Lambda, Node, Variable } from "@termite/core";
 import type { SourceLocation } from "@termite/datum";
 import { Pair } from "@termite/datum";
-import { keyword } from "./builtins.js";
-import type { Lambda, Node, Variable } from "./core.js";
-import type { Env } from "./environment.js";
-import { type Expander, named } from "./expander.js";
+import type { Env, Expander, Identifier } from "./environment.js";
+import { named } from "./procedure-names.js";
 import { args, lambda } from "./special-forms.js";
-import { baseSymbol, CoreForm, type Identifier, isIdentifier, stripSyntax } from "./syntax.js";
+import { baseSymbol, CoreForm, isIdentifier, stripSyntax } from "./syntax.js";
 
 type Loc = SourceLocation | undefined;
 
@@ -394,13 +393,13 @@ export function guardForm(form: unknown, env: Env, x: Expander): Node {
     ? null
     : new Pair(
         new Pair(
-          keyword("else"),
+          x.keyword("else"),
           new Pair(new CoreForm({ kind: "call", fn: ref(reraise, loc), args: [], loc }), null),
         ),
         null,
       );
   for (let i = clauses.length - 1; i >= 0; i--) list = new Pair(clauses[i], list);
-  const handlerBody = condForm(new Pair(keyword("cond"), list), scope, x);
+  const handlerBody = condForm(new Pair(x.keyword("cond"), list), scope, x);
   const handler: Lambda = {
     kind: "lambda",
     params: [condition, reraise],

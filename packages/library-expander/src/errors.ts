@@ -5,27 +5,8 @@
 // this package by a `Symbol.for` marker, since errors may cross package builds.
 
 import { formatLocation, type SourceLocation } from "@termite/datum";
+import type { ExpandErrorCode } from "./error-codes.js";
 import { writeForm } from "./write-form.js";
-
-/** Why an expansion failed. */
-export type ExpandErrorCode =
-  | "unknown-library"
-  | "unbound-identifier"
-  | "export-undefined"
-  | "malformed"
-  | "no-matching-rule"
-  | "import-conflict"
-  | "unknown-import"
-  | "keyword-as-variable"
-  | "assign-immutable"
-  | "duplicate-definition"
-  | "definition-after-expression"
-  | "syntax-error"
-  | "include-failed"
-  | "import-cycle"
-  | "library-name-mismatch"
-  | "read-error"
-  | "bad-module-name";
 
 const MARKER = Symbol.for("@termite/library-expander/ExpandError");
 
@@ -52,11 +33,4 @@ export class ExpandError extends Error {
   static isInstance(value: unknown): value is ExpandError {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[MARKER] === true;
   }
-}
-
-/** A note that does not stop expansion (for example: C build options ignored). */
-export interface ExpandWarning {
-  readonly code: "no-c-back-end" | "namespace-ignored";
-  readonly message: string;
-  readonly location?: SourceLocation | undefined;
 }

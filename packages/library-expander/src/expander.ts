@@ -6,31 +6,28 @@
 // their head until each form shows itself as a definition or an expression, so definitions made
 // by macros count, and all of a body's names are known before any right-hand side is expanded.
 
-import { locationOf, Pair, type SourceLocation, type Sym, setLocation } from "@termite/datum";
+import type { GlobalRef, LocalRef, Node, Variable } from "@termite/core";
+import { locationOf, Pair, type SourceLocation, setLocation } from "@termite/datum";
 import { keyword } from "./builtins.js";
 import { condExpandBody } from "./cond-expand.js";
-import type { GlobalRef, LocalRef, Node, Variable } from "./core.js";
-import { type Binding, type Env, type GlobalBinding, type MacroBinding, resolve } from "./environment.js";
-import { ExpandError, type ExpandErrorCode, type ExpandWarning } from "./errors.js";
+import {
+  type Binding,
+  type Env,
+  type Expander,
+  type GlobalBinding,
+  type Identifier,
+  type LibraryAccess,
+  type MacroBinding,
+  resolve,
+  type TopLevel,
+} from "./environment.js";
+import type { ExpandErrorCode, ExpandWarning } from "./error-codes.js";
+import { ExpandError } from "./errors.js";
 import { includeForms } from "./include.js";
-import type { LibraryRegistry } from "./library-registry.js";
+import { named } from "./procedure-names.js";
 import { defineRecordType } from "./record-type.js";
-import { baseSymbol, CoreForm, type Identifier, isIdentifier } from "./syntax.js";
+import { baseSymbol, CoreForm, isIdentifier } from "./syntax.js";
 import { makeTransformer } from "./transformer.js";
-
-/** The top level being expanded: a library body, an R7RS program or a script. */
-export interface TopLevel {
-  readonly kind: "library" | "program" | "script";
-  /** Namespace of this unit's own globals, without `#` (`""` for scripts and programs). */
-  readonly namespace: string;
-  readonly env: Env;
-  /** Names this unit defines itself (as opposed to imports). */
-  readonly defined: Set<Sym>;
-  /** Whether `import` forms may appear among the body forms (scripts and the REPL). */
-  readonly importsInBody: boolean;
-  /** Called for an `import` form met in the body. */
-  importForm?: (form: Pair, x: Expander) => void;
-}
 
 /** One element of a scanned body, waiting for its right-hand side to be expanded. */
 interface BodyItem {
@@ -51,14 +48,15 @@ interface BodyItem {
 
 /** Things an expansion asks of its surroundings. */
 export interface ExpanderHost {
-  readonly registry: LibraryRegistry;
+  readonly registry: LibraryAccess;
   /** The file being expanded, for `include` and messages. */
   readonly file?: string | undefined;
   /** Collects warnings. */
   warn(warning: ExpandWarning): void;
 }
 
-export class Expander {
+/** The expander of one unit (library body, program or script); forms see it as `Expander`. */
+export class Expansion implements Expander {
   /** Position of the innermost form being expanded that the reader located. */
   loc: SourceLocation | undefined;
   private nextVariable = 0;
@@ -73,7 +71,7 @@ export class Expander {
     this.file = host.file;
   }
 
-  get registry(): LibraryRegistry {
+  get registry(): LibraryAccess {
     return this.host.registry;
   }
 
@@ -111,6 +109,11 @@ export class Expander {
       id: ++this.nextVariable,
       assigned: false,
     };
+  }
+
+  /** An identifier that means the built-in keyword `name` wherever it is inserted. */
+  keyword(name: string): Identifier {
+    return keyword(name);
   }
 
   /** A counter for the uids of record types defined inside bodies. */
@@ -485,10 +488,3 @@ const BODY_FORMS = new Set([
   "cond-expand",
   "import",
 ]);
-
-/** Gives a procedure the name it is defined under, for backtraces. */
-export function named(node: Node, name: string): Node {
-  if ((node.kind === "lambda" || node.kind === "case-lambda") && node.name === undefined)
-    return { ...node, name };
-  return node;
-}

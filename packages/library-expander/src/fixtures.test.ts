@@ -4,9 +4,10 @@
 
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { printCore } from "@termite/core";
 import { describe, expect, it } from "vitest";
 import { testRegistry } from "../test/evaluate-core.js";
-import { expandLibrary, expandScript, printCore } from "./index.js";
+import { expandLibrary, expandScript } from "./index.js";
 
 const root = new URL("../fixtures", import.meta.url).pathname;
 const dir = join(root, "expand");

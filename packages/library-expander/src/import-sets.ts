@@ -11,9 +11,7 @@ import {
   parseModuleName,
   resolveRelative,
 } from "@termite/namespace";
-import type { Binding } from "./environment.js";
-import type { Expander } from "./expander.js";
-import type { Library } from "./library.js";
+import type { Binding, Expander, Library } from "./environment.js";
 import { baseSymbol, isIdentifier, stripSyntax } from "./syntax.js";
 
 export interface ImportedSet {

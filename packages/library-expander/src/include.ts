@@ -6,7 +6,7 @@
 import { dirname, resolve as resolvePath } from "node:path";
 import { locationOf, MString, type Pair } from "@termite/datum";
 import { readAll } from "@termite/reader";
-import type { Expander } from "./expander.js";
+import type { Expander } from "./environment.js";
 import { stripSyntax } from "./syntax.js";
 
 /** The forms of the files an `include` form names, in order. */

@@ -2,31 +2,12 @@
 //
 // R7RS `define-library`, import sets, `cond-expand`, `include*`, hygienic `syntax-rules`, built-in
 // transformers written in TypeScript and every derived form, expanded to the core language of
-// core.ts with the ELS'20 `supply-module` / `demand-module` / `namespace` declarations.
+// @termite/core with the ELS'20 `supply-module` / `demand-module` / `namespace` declarations.
 
 export { KEYWORD_LIBRARIES } from "./builtins.js";
-export type {
-  Assign,
-  Call,
-  CaseLambda,
-  CoreModule,
-  Define,
-  GlobalRef,
-  If,
-  Lambda,
-  Let,
-  Letrec,
-  LibraryMetadata,
-  LocalRef,
-  ModuleWarning,
-  NamespaceRule,
-  Node,
-  Quote,
-  Sequence,
-  Variable,
-} from "./core.js";
-export { ExpandError, type ExpandErrorCode, type ExpandWarning } from "./errors.js";
-export type { Library } from "./library.js";
+export { Alias, type Identifier, type Library } from "./environment.js";
+export type { ExpandErrorCode, ExpandWarning } from "./error-codes.js";
+export { ExpandError } from "./errors.js";
 export {
   type LibraryLoader,
   type LibraryNameSpec,
@@ -34,8 +15,6 @@ export {
   type LibraryRegistryOptions,
   type LibrarySource,
 } from "./library-registry.js";
-export { printCore } from "./print-core.js";
-export { Alias, type Identifier } from "./syntax.js";
 export type { SyntaxTransformer, TransformerApi } from "./transformer.js";
 export {
   DEFAULT_SCRIPT_LIBRARIES,

@@ -1,7 +1,8 @@
+import { printCore } from "@termite/core";
 import { describe, expect, it } from "vitest";
 import { CoreEvaluator, testRegistry } from "../test/evaluate-core.js";
 import { runModules } from "../test/run.js";
-import { ExpandError, type ExpandWarning, expandLibrary, expandScript, printCore } from "./index.js";
+import { ExpandError, type ExpandWarning, expandLibrary, expandScript } from "./index.js";
 
 const modules = new URL("../fixtures/modules", import.meta.url).pathname;
 

@@ -7,6 +7,7 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { CoreModule } from "@termite/core";
 import { intern, locationOf, Pair } from "@termite/datum";
 import {
   formatModuleName,
@@ -19,11 +20,10 @@ import {
 import { readAll } from "@termite/reader";
 import { builtinBindings, KEYWORD_LIBRARIES } from "./builtins.js";
 import { defaultFeatures } from "./cond-expand.js";
-import type { CoreModule } from "./core.js";
 import { expandDefineLibrary } from "./define-library.js";
-import { type Binding, Env } from "./environment.js";
-import { ExpandError, type ExpandWarning } from "./errors.js";
-import type { Library } from "./library.js";
+import { type Binding, Env, type Library } from "./environment.js";
+import type { ExpandWarning } from "./error-codes.js";
+import { ExpandError } from "./errors.js";
 import { nativeMacro, type SyntaxTransformer } from "./transformer.js";
 
 /** A library's source text, as a loader hands it over. */

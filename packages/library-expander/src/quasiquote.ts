@@ -3,10 +3,9 @@
 // Nested levels and vectors, per R7RS §4.2.8. Constant parts stay constants (one `quote` node),
 // so `` `(a b ,c) `` builds only the cells that depend on `c`.
 
+import type { Node } from "@termite/core";
 import { intern, Pair } from "@termite/datum";
-import type { Node } from "./core.js";
-import type { Env } from "./environment.js";
-import type { Expander } from "./expander.js";
+import type { Env, Expander } from "./environment.js";
 import { args } from "./special-forms.js";
 import { isIdentifier, stripSyntax } from "./syntax.js";
 

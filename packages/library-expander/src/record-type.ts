@@ -7,10 +7,8 @@
 // defined inside a body (N counts such types in the unit, in source order).
 
 import { intern, Pair, string } from "@termite/datum";
-import { keyword } from "./builtins.js";
-import type { Env } from "./environment.js";
-import type { Expander } from "./expander.js";
-import { baseSymbol, CoreForm, type Identifier, isIdentifier } from "./syntax.js";
+import type { Env, Expander, Identifier } from "./environment.js";
+import { baseSymbol, CoreForm, isIdentifier } from "./syntax.js";
 
 function list(...items: unknown[]): unknown {
   let out: unknown = null;
@@ -49,8 +47,8 @@ export function defineRecordType(form: Pair, _env: Env, x: Expander, atTop: bool
   const uid = `${x.top.namespace}#${bare}${atTop ? "" : `.${x.nextRecordType()}`}`;
   const internal = (name: string) =>
     new CoreForm({ kind: "global", name: `termite/internal#${name}`, loc: x.loc });
-  const define = keyword("define");
-  const quote = keyword("quote");
+  const define = x.keyword("define");
+  const quote = x.keyword("quote");
   const definitions: unknown[] = [];
 
   definitions.push(
@@ -95,5 +93,5 @@ export function defineRecordType(form: Pair, _env: Env, x: Expander, atTop: bool
     if (f.modifier !== null)
       definitions.push(list(define, f.modifier, list(internal("record-modifier"), typeId, i)));
   });
-  return new Pair(keyword("begin"), list(...definitions));
+  return new Pair(x.keyword("begin"), list(...definitions));
 }

@@ -3,11 +3,10 @@
 // The forms that map one to one onto core nodes (`quote`, `lambda`, `if`, `set!`, `begin`) and
 // the syntax-binding forms. Everything else is derived (see derived-forms.ts).
 
+import type { GlobalRef, LocalRef, Node } from "@termite/core";
 import { Pair } from "@termite/datum";
 import { condExpandBody } from "./cond-expand.js";
-import type { GlobalRef, LocalRef, Node } from "./core.js";
-import { type Env, resolve } from "./environment.js";
-import type { Expander } from "./expander.js";
+import { type Env, type Expander, resolve } from "./environment.js";
 import { includeForms } from "./include.js";
 import { baseSymbol, stripSyntax } from "./syntax.js";
 import { makeTransformer } from "./transformer.js";

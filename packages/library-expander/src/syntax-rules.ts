@@ -8,9 +8,16 @@
 // definition environment (see syntax.ts).
 
 import { Char, MString, Pair } from "@termite/datum";
-import { type Env, type MacroBinding, resolve, sameBinding } from "./environment.js";
-import type { Expander } from "./expander.js";
-import { Alias, baseSymbol, type Identifier, isIdentifier, stripSyntax } from "./syntax.js";
+import {
+  Alias,
+  type Env,
+  type Expander,
+  type Identifier,
+  type MacroBinding,
+  resolve,
+  sameBinding,
+} from "./environment.js";
+import { baseSymbol, isIdentifier, stripSyntax } from "./syntax.js";
 
 type Pattern =
   | { readonly k: "var"; readonly id: Identifier }

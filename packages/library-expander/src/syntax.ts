@@ -6,32 +6,9 @@
 // object, so user code (plain symbols) cannot capture it; an alias bound nowhere in the use site
 // means what its name meant where the macro was defined, even inside another library.
 
+import type { Node } from "@termite/core";
 import { Pair, Sym } from "@termite/datum";
-import type { Node } from "./core.js";
-import type { Env } from "./environment.js";
-
-/** An identifier renamed by a macro expansion. */
-export class Alias {
-  constructor(
-    /** The identifier it renames (a symbol, or an alias for macros written by macros). */
-    readonly name: Identifier,
-    /** Where `name` is looked up when the alias is not bound at its use site. */
-    readonly env: Env,
-  ) {}
-
-  /** The symbol at the bottom of the renaming chain. */
-  get symbol(): Sym {
-    let id: Identifier = this.name;
-    while (id instanceof Alias) id = id.name;
-    return id;
-  }
-
-  toString(): string {
-    return this.symbol.name;
-  }
-}
-
-export type Identifier = Sym | Alias;
+import { Alias, type Identifier } from "./environment.js";
 
 export function isIdentifier(x: unknown): x is Identifier {
   return x instanceof Sym || x instanceof Alias;

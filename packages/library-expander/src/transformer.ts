@@ -4,12 +4,20 @@
 // `syntax-rules` form, or another keyword (which then gets a second name). Also the API through
 // which transformers written in TypeScript build their output hygienically.
 
+import type { GlobalRef } from "@termite/core";
 import { intern, Pair, type SourceLocation } from "@termite/datum";
-import { EMPTY_ENV, keyword } from "./builtins.js";
-import type { GlobalRef } from "./core.js";
-import { type Binding, type Env, type MacroBinding, resolve, sameBinding } from "./environment.js";
-import type { Expander } from "./expander.js";
-import { Alias, baseSymbol, CoreForm, type Identifier, isIdentifier, stripSyntax } from "./syntax.js";
+import {
+  Alias,
+  type Binding,
+  type Env,
+  type Expander,
+  freshIdentifier,
+  type Identifier,
+  type MacroBinding,
+  resolve,
+  sameBinding,
+} from "./environment.js";
+import { baseSymbol, CoreForm, isIdentifier, stripSyntax } from "./syntax.js";
 import { compileSyntaxRules } from "./syntax-rules.js";
 
 export function makeTransformer(spec: unknown, env: Env, x: Expander, name: string): Binding {
@@ -64,10 +72,10 @@ export function nativeMacro(
       const api: TransformerApi = {
         ref: (library, id) =>
           new Alias(intern(id), exportsEnv(typeof library === "string" ? library : library.join("/"))),
-        keyword,
+        keyword: (name) => x.keyword(name),
         global: (qualifiedName) =>
           new CoreForm({ kind: "global", name: qualifiedName, loc: x.loc } satisfies GlobalRef),
-        fresh: (id) => new Alias(intern(id), EMPTY_ENV),
+        fresh: freshIdentifier,
         isIdentifier,
         sameIdentifier: (a, b) => {
           const ba = resolve(a, useEnv);

@@ -1,15 +1,9 @@
+import { printCore } from "@termite/core";
 import { intern, list, listToArray, Pair } from "@termite/datum";
 import { describe, expect, it } from "vitest";
 import { CoreEvaluator, testRegistry } from "../test/evaluate-core.js";
 import { run, runModules } from "../test/run.js";
-import {
-  expandProgram,
-  expandScript,
-  type Identifier,
-  printCore,
-  ScriptSession,
-  type TransformerApi,
-} from "./index.js";
+import { expandProgram, expandScript, type Identifier, ScriptSession, type TransformerApi } from "./index.js";
 
 describe("scripts", () => {
   it("start with the default environment; their globals live in the empty namespace", () => {

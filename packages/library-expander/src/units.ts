@@ -6,15 +6,17 @@
 //   extras) and its `import` forms add to it; its own globals are `#name`;
 // - a *session* (the REPL) is a script fed one form at a time, whose top level persists.
 
+import type { CoreModule, Node } from "@termite/core";
 import { intern, locationOf, Pair } from "@termite/datum";
 import type { ModuleName } from "@termite/namespace";
 import { readAll } from "@termite/reader";
 import { builtinBindings } from "./builtins.js";
-import type { CoreModule, Node } from "./core.js";
 import { addImports, dependencies, namespaceTable } from "./define-library.js";
-import { Env } from "./environment.js";
-import { ExpandError, type ExpandWarning } from "./errors.js";
-import { Expander, type TopLevel } from "./expander.js";
+import type { Expander } from "./environment.js";
+import { Env, type TopLevel } from "./environment.js";
+import type { ExpandWarning } from "./error-codes.js";
+import { ExpandError } from "./errors.js";
+import { Expansion } from "./expander.js";
 import { type ImportedSet, importSet } from "./import-sets.js";
 import { type LibraryNameSpec, type LibraryRegistry, toModuleName } from "./library-registry.js";
 
@@ -101,7 +103,7 @@ export function expandProgram(
     },
   };
   env.define(intern("import"), builtinBindings().get("import")!);
-  const x = new Expander(hostFor(registry, options.file, warnings), top);
+  const x = new Expansion(hostFor(registry, options.file, warnings), top);
   const body = x.topLevel(forms, env);
   return unit("program", imported, body, options.file, warnings);
 }
@@ -175,7 +177,7 @@ export class ScriptSession {
         }
       },
     };
-    this.expander = new Expander(hostFor(registry, options.file, this.warnings), this.top);
+    this.expander = new Expansion(hostFor(registry, options.file, this.warnings), this.top);
     const defaults: string[] = [];
     for (const name of options.defaultLibraries ?? DEFAULT_SCRIPT_LIBRARIES) {
       const lib = registry.library(toModuleName(name));

@@ -3,6 +3,15 @@
 // project's interpreter (that lives in @termite/compiler).
 
 import {
+  type CoreModule,
+  type Handlers,
+  type Lambda,
+  type Node,
+  type Variable,
+  validate,
+  visit,
+} from "@termite/core";
+import {
   cons,
   isEqual,
   isEqv,
@@ -16,7 +25,7 @@ import {
   Sym,
   values,
 } from "@termite/datum";
-import { type CoreModule, LibraryRegistry, type Node, type Variable } from "../src/index.js";
+import { LibraryRegistry } from "../src/index.js";
 
 type Frame = Map<Variable, { value: unknown }>;
 
@@ -188,78 +197,87 @@ export function testRegistry(
   return reg;
 }
 
+/** One handler per core node kind, each given the node and the frame it runs in. */
+type Evaluate = Handlers<unknown, [Frame]>;
+
 export class CoreEvaluator {
   readonly globals = primitives();
 
+  /** Runs a module's body, first checking that the expander made well-formed core nodes. */
   run(module: CoreModule): unknown {
+    module.body.forEach((node, i) => {
+      validate(node, `body[${i}]`);
+    });
     let last: unknown;
     for (const node of module.body) last = this.eval(node, new Map());
     return last;
   }
 
   eval(node: Node, frame: Frame): unknown {
-    switch (node.kind) {
-      case "quote":
-        return node.value;
-      case "local": {
-        const cell = frame.get(node.variable);
-        if (cell === undefined) throw new Error(`unbound local ${node.variable.name}.${node.variable.id}`);
-        return cell.value;
-      }
-      case "global": {
-        if (!this.globals.has(node.name)) throw new Error(`unbound global ${node.name}`);
-        return this.globals.get(node.name);
-      }
-      case "set": {
-        const v = this.eval(node.value, frame);
-        if (node.target.kind === "local") frame.get(node.target.variable)!.value = v;
-        else this.globals.set(node.target.name, v);
-        return undefined;
-      }
-      case "define":
-        this.globals.set(node.name, this.eval(node.value, frame));
-        return undefined;
-      case "if":
-        if (this.eval(node.test, frame) !== false) return this.eval(node.then, frame);
-        return node.else === undefined ? undefined : this.eval(node.else, frame);
-      case "lambda":
-        return this.closure(node, frame);
-      case "case-lambda": {
-        const clauses = node.clauses.map((c) => ({ c, f: this.closure(c, frame) }));
-        return (...args: unknown[]) => {
-          for (const { c, f } of clauses)
-            if (args.length === c.params.length || (c.rest !== null && args.length >= c.params.length))
-              return f(...args);
-          throw new Error("no case-lambda clause matches");
-        };
-      }
-      case "begin": {
-        let v: unknown;
-        for (const n of node.body) v = this.eval(n, frame);
-        return v;
-      }
-      case "let": {
-        const inner = new Map(frame);
-        const vals = node.bindings.map(([, init]) => this.eval(init, frame));
-        for (let i = 0; i < node.bindings.length; i++) inner.set(node.bindings[i]![0], { value: vals[i] });
-        return this.eval(node.body, inner);
-      }
-      case "letrec": {
-        const inner = new Map(frame);
-        for (const [v] of node.bindings) inner.set(v, { value: undefined });
-        for (const [v, init] of node.bindings) inner.get(v)!.value = this.eval(init, inner);
-        return this.eval(node.body, inner);
-      }
-      case "call": {
-        const f = this.eval(node.fn, frame);
-        const args = node.args.map((a) => this.eval(a, frame));
-        if (typeof f !== "function") throw new Error(`not a procedure: ${String(f)}`);
-        return f(...args);
-      }
-    }
+    return visit(node, this.handlers, frame);
   }
 
-  private closure(node: Extract<Node, { kind: "lambda" }>, frame: Frame): (...args: unknown[]) => unknown {
+  private readonly handlers: Evaluate = {
+    quote: (node) => node.value,
+    local: (node, frame) => {
+      const cell = frame.get(node.variable);
+      if (cell === undefined) throw new Error(`unbound local ${node.variable.name}.${node.variable.id}`);
+      return cell.value;
+    },
+    global: (node) => {
+      if (!this.globals.has(node.name)) throw new Error(`unbound global ${node.name}`);
+      return this.globals.get(node.name);
+    },
+    set: (node, frame) => {
+      const v = this.eval(node.value, frame);
+      if (node.target.kind === "local") frame.get(node.target.variable)!.value = v;
+      else this.globals.set(node.target.name, v);
+      return undefined;
+    },
+    define: (node, frame) => {
+      this.globals.set(node.name, this.eval(node.value, frame));
+      return undefined;
+    },
+    if: (node, frame) => {
+      if (this.eval(node.test, frame) !== false) return this.eval(node.then, frame);
+      return node.else === undefined ? undefined : this.eval(node.else, frame);
+    },
+    lambda: (node, frame) => this.closure(node, frame),
+    "case-lambda": (node, frame) => {
+      const clauses = node.clauses.map((c) => ({ c, f: this.closure(c, frame) }));
+      return (...args: unknown[]) => {
+        for (const { c, f } of clauses)
+          if (args.length === c.params.length || (c.rest !== null && args.length >= c.params.length))
+            return f(...args);
+        throw new Error("no case-lambda clause matches");
+      };
+    },
+    begin: (node, frame) => {
+      let v: unknown;
+      for (const n of node.body) v = this.eval(n, frame);
+      return v;
+    },
+    let: (node, frame) => {
+      const inner = new Map(frame);
+      const vals = node.bindings.map(([, init]) => this.eval(init, frame));
+      for (let i = 0; i < node.bindings.length; i++) inner.set(node.bindings[i]![0], { value: vals[i] });
+      return this.eval(node.body, inner);
+    },
+    letrec: (node, frame) => {
+      const inner = new Map(frame);
+      for (const [v] of node.bindings) inner.set(v, { value: undefined });
+      for (const [v, init] of node.bindings) inner.get(v)!.value = this.eval(init, inner);
+      return this.eval(node.body, inner);
+    },
+    call: (node, frame) => {
+      const f = this.eval(node.fn, frame);
+      const args = node.args.map((a) => this.eval(a, frame));
+      if (typeof f !== "function") throw new Error(`not a procedure: ${String(f)}`);
+      return f(...args);
+    },
+  };
+
+  private closure(node: Lambda, frame: Frame): (...args: unknown[]) => unknown {
     return (...args: unknown[]) => {
       const inner = new Map(frame);
       for (let i = 0; i < node.params.length; i++) inner.set(node.params[i]!, { value: args[i] });

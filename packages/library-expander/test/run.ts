@@ -1,7 +1,8 @@
 // Shared test helpers: expand a script or library and run it with the test evaluator.
 
+import type { CoreModule } from "@termite/core";
 import { write } from "@termite/datum";
-import { type CoreModule, expandScript, type LibraryRegistry } from "../src/index.js";
+import { expandScript, type LibraryRegistry } from "../src/index.js";
 import { CoreEvaluator, testRegistry } from "./evaluate-core.js";
 
 /** Expands `text` as a script and returns what its last form evaluates to, written. */

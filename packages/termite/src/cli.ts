@@ -18,14 +18,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, delimiter, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { compileToFiles } from "@termite/compiler";
+import { type CoreModule, printCore } from "@termite/core";
 import { formatLocation } from "@termite/datum";
-import {
-  type CoreModule,
-  ExpandError,
-  expandLibrary,
-  expandProgram,
-  printCore,
-} from "@termite/library-expander";
+import { ExpandError, expandLibrary, expandProgram } from "@termite/library-expander";
 import { parseModulePath } from "@termite/namespace";
 import { ReadError } from "@termite/reader";
 import {

@@ -15,8 +15,8 @@ import {
   type InterpretedUnit,
   interpretUnit,
 } from "@termite/compiler";
+import type { CoreModule, Node } from "@termite/core";
 import { write } from "@termite/datum";
-import type { CoreModule, Node } from "@termite/library-expander";
 import {
   DEFAULT_SCRIPT_LIBRARIES,
   expandProgram,

@@ -10,9 +10,9 @@
 // Environments are arrays: slot 0 is the enclosing environment, then the variables. Every lambda
 // call, `let` and `letrec` makes a new one, so a re-entered continuation sees fresh locations.
 
+import type { Lambda, Node, Variable } from "@termite/core";
 import type { CodeReference, ResumableCode, SourceLocation } from "@termite/datum";
 import { list } from "@termite/datum";
-import type { Lambda, Node, Variable } from "@termite/library-expander";
 import {
   type GlobalEnvironment,
   machine,

@@ -3,7 +3,17 @@
 // Free variables of each lambda (its closure's captured values), which variables live in boxes,
 // which globals block compilation may treat as constants, and which subtrees can unwind.
 
-import type { Lambda, Node, Variable } from "@termite/library-expander";
+import {
+  forEachBinder,
+  isProcedure,
+  type Lambda,
+  type Node,
+  SKIP,
+  someNode,
+  type Variable,
+  type Walker,
+  walk,
+} from "@termite/core";
 import { type PrimitiveSpec, primitiveGroups } from "@termite/runtime";
 
 /** Primitives open-coded when the global is the standard one: qualified name -> arities. */
@@ -48,30 +58,11 @@ export function isOpenCoded(node: Node, enabled: boolean): boolean {
 
 /** True when evaluating `node` may call Scheme code (and so may unwind). Lambda bodies do not count. */
 export function mayUnwind(node: Node, openCode: boolean): boolean {
-  switch (node.kind) {
-    case "quote":
-    case "local":
-    case "global":
-    case "lambda":
-    case "case-lambda":
-      return false;
-    case "set":
-    case "define":
-      return mayUnwind(node.value, openCode);
-    case "if":
-      return (
-        mayUnwind(node.test, openCode) ||
-        mayUnwind(node.then, openCode) ||
-        (node.else !== undefined && mayUnwind(node.else, openCode))
-      );
-    case "begin":
-      return node.body.some((n) => mayUnwind(n, openCode));
-    case "let":
-    case "letrec":
-      return node.bindings.some(([, n]) => mayUnwind(n, openCode)) || mayUnwind(node.body, openCode);
-    case "call":
-      return !isOpenCoded(node, openCode) || node.args.some((n) => mayUnwind(n, openCode));
-  }
+  return someNode(
+    node,
+    (n) => n.kind === "call" && !isOpenCoded(n, openCode),
+    (n) => !isProcedure(n),
+  );
 }
 
 /** Facts about one module body, computed once. */
@@ -93,64 +84,32 @@ export class Analysis {
     const assigned = new Set<string>();
     const lambdaDefines = new Set<string>();
     const plainLambdas = new Map<string, Lambda>();
-    const walk = (n: Node): void => {
-      switch (n.kind) {
-        case "local":
-          if (n.variable.assigned) this.boxed.add(n.variable);
-          return;
-        case "set":
-          if (n.target.kind === "global") assigned.add(n.target.name);
-          else this.boxed.add(n.target.variable);
-          walk(n.value);
-          return;
-        case "define":
-          defines.set(n.name, (defines.get(n.name) ?? 0) + 1);
-          if (n.value.kind === "lambda" || n.value.kind === "case-lambda") lambdaDefines.add(n.name);
-          if (n.value.kind === "lambda" && n.value.rest === null) plainLambdas.set(n.name, n.value);
-          walk(n.value);
-          return;
-        case "if":
-          walk(n.test);
-          walk(n.then);
-          if (n.else) walk(n.else);
-          return;
-        case "lambda":
-          walk(n.body);
-          return;
-        case "case-lambda":
-          for (const c of n.clauses) walk(c);
-          return;
-        case "begin":
-          for (const b of n.body) walk(b);
-          return;
-        case "let":
-          for (const [, init] of n.bindings) walk(init);
-          walk(n.body);
-          return;
-        case "letrec":
-          n.bindings.forEach(([, init], i) => {
-            walk(init);
-            // A letrec variable captured by another init's lambda is read through a box: that
-            // lambda may be made before the variable is set.
-            if (init.kind === "lambda" || init.kind === "case-lambda") {
-              const fv = this.freeIn(init);
-              n.bindings.forEach(([v], j) => {
-                if (j !== i && fv.includes(v)) this.boxed.add(v);
-              });
-            }
+    const facts: Walker = {
+      local: (n) => {
+        if (n.variable.assigned) this.boxed.add(n.variable);
+      },
+      set: (n) => {
+        if (n.target.kind === "global") assigned.add(n.target.name);
+        else this.boxed.add(n.target.variable);
+      },
+      define: (n) => {
+        defines.set(n.name, (defines.get(n.name) ?? 0) + 1);
+        if (isProcedure(n.value)) lambdaDefines.add(n.name);
+        if (n.value.kind === "lambda" && n.value.rest === null) plainLambdas.set(n.name, n.value);
+      },
+      letrec: (n) => {
+        // A letrec variable captured by another init's lambda is read through a box: that
+        // lambda may be made before the variable is set.
+        n.bindings.forEach(([, init], i) => {
+          if (!isProcedure(init)) return;
+          const fv = this.freeIn(init);
+          n.bindings.forEach(([v], j) => {
+            if (j !== i && fv.includes(v)) this.boxed.add(v);
           });
-          walk(n.body);
-          return;
-        case "call":
-          walk(n.fn);
-          for (const a of n.args) walk(a);
-          return;
-        case "quote":
-        case "global":
-          return;
-      }
+        });
+      },
     };
-    for (const n of body) walk(n);
+    for (const n of body) walk(n, facts);
     for (const [name, count] of defines) {
       if (count !== 1 || assigned.has(name)) continue;
       if (block && lambdaDefines.has(name)) this.constantProcedures.add(name);
@@ -171,46 +130,23 @@ export class Analysis {
     const found: Variable[] = [];
     const bound = new Set<Variable>(node.params);
     if (node.rest) bound.add(node.rest);
-    const visit = (n: Node): void => {
-      switch (n.kind) {
-        case "local":
-          if (!bound.has(n.variable) && !found.includes(n.variable)) found.push(n.variable);
-          return;
-        case "set":
-          if (n.target.kind === "local") visit(n.target);
-          visit(n.value);
-          return;
-        case "define":
-          visit(n.value);
-          return;
-        case "if":
-          visit(n.test);
-          visit(n.then);
-          if (n.else) visit(n.else);
-          return;
-        case "lambda":
-        case "case-lambda":
-          for (const v of this.freeIn(n)) if (!bound.has(v) && !found.includes(v)) found.push(v);
-          return;
-        case "begin":
-          for (const b of n.body) visit(b);
-          return;
-        case "let":
-        case "letrec":
-          for (const [v] of n.bindings) bound.add(v);
-          for (const [, init] of n.bindings) visit(init);
-          visit(n.body);
-          return;
-        case "call":
-          visit(n.fn);
-          for (const a of n.args) visit(a);
-          return;
-        case "quote":
-        case "global":
-          return;
-      }
+    const use = (v: Variable): void => {
+      if (!bound.has(v) && !found.includes(v)) found.push(v);
     };
-    visit(node.body);
+    walk(node.body, {
+      local: (n) => use(n.variable),
+      let: (n) => forEachBinder(n, (v) => bound.add(v)),
+      letrec: (n) => forEachBinder(n, (v) => bound.add(v)),
+      // A nested procedure's free variables are computed once (cached) and taken as uses here.
+      lambda: (n) => {
+        for (const v of this.freeIn(n)) use(v);
+        return SKIP;
+      },
+      "case-lambda": (n) => {
+        for (const v of this.freeIn(n)) use(v);
+        return SKIP;
+      },
+    });
     this.free.set(node, found);
     return found;
   }

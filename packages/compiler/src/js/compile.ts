@@ -5,8 +5,8 @@
 // the runtime helpers, the unit's global cells, its constants, call-site positions and lambda nodes.
 
 import { createHash } from "node:crypto";
+import type { Lambda, Node } from "@termite/core";
 import type { CodeReference, ResumableCode, SourceLocation } from "@termite/datum";
-import type { Lambda, Node } from "@termite/library-expander";
 import type { GlobalEnvironment } from "@termite/runtime";
 import {
   COMPILER_ABI,

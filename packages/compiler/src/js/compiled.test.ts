@@ -2,8 +2,8 @@
 // that name the Scheme procedure and position, closures that expose their code and free values,
 // and continuations that mix compiled and interpreted frames both ways.
 
+import type { Lambda, Node, Variable } from "@termite/core";
 import { frameStack, Pair, type SourceLocation } from "@termite/datum";
-import type { Lambda, Node, Variable } from "@termite/library-expander";
 import {
   add2,
   backtraceOf,

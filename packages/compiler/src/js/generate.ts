@@ -7,8 +7,8 @@
 // control point restores the live values and runs the rest of the body after that call site,
 // written out again (the code after a call is copied into its case; it only runs on resumption).
 
+import type { CaseLambda, Lambda, Node, Variable } from "@termite/core";
 import type { SourceLocation } from "@termite/datum";
-import type { CaseLambda, Lambda, Node, Variable } from "@termite/library-expander";
 import { Analysis, isOpenCoded, mayUnwind, OPEN_CODED } from "./analysis.js";
 
 /** Bumped whenever generated code or frame layouts change: frames only travel between equal ABIs. */

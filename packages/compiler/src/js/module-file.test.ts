@@ -3,8 +3,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { CoreModule, Node, Variable } from "@termite/core";
 import { string } from "@termite/datum";
-import type { CoreModule, Node, Variable } from "@termite/library-expander";
 import { add2, GlobalEnvironment, lt2, SchemeThread, sub2 } from "@termite/runtime";
 import { describe, expect, it } from "vitest";
 import { compileToFiles, loadCompiledFile } from "./module-file.js";

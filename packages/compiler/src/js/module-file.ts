@@ -6,8 +6,8 @@
 
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
+import type { CoreModule } from "@termite/core";
 import { type SourceLocation, write } from "@termite/datum";
-import type { CoreModule } from "@termite/library-expander";
 import { readAll } from "@termite/reader";
 import type { GlobalEnvironment } from "@termite/runtime";
 import {

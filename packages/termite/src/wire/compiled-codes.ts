@@ -5,8 +5,8 @@
 // other source is refused with both hashes, never silently mixed.
 
 import { type CompiledCode, type CompiledUnit, compileUnit } from "@termite/compiler";
+import type { Node } from "@termite/core";
 import type { CodeReference } from "@termite/datum";
-import type { Node } from "@termite/library-expander";
 import { CodeReferenceError } from "@termite/serializer";
 import type { RunResult, TermiteSystem } from "../system.js";
 

@@ -1,15 +1,7 @@
 // ## Closures, continuations and runtime objects on the wire (docs/wire-format.md §7)
 
 export { CompiledCodeTable, type CompiledUnitSource, runCompiledScript } from "./compiled-codes.js";
-export {
-  datumToTree,
-  type PackedUnit,
-  packBody,
-  packUnit,
-  treeToDatum,
-  unpackBody,
-  unpackTree,
-} from "./core-tree.js";
+export { type PackedUnit, packBody, packUnit, unpackBody, unpackTree } from "./core-tree.js";
 export { type DescribeExtension, type Describer, makeDescriber, type UnitFinder } from "./describe.js";
 export { installWire, wireError, wireOf } from "./install.js";
 export { type CompiledClosureCode, makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
