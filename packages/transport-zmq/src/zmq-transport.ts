@@ -35,6 +35,8 @@ export function createZmqTransport(options: ZmqTransportOptions = {}): Transport
 const DEFAULT_LISTEN = "tcp://127.0.0.1:*";
 /** ZMTP's routing id is at most 255 bytes: our addresses must fit. */
 const MAX_ROUTING_ID_BYTES = 255;
+/** A ROUTER never times a connection out by heartbeat (see `socketOptions`): a day is never. */
+const ROUTER_HEARTBEAT_TIMEOUT_MS = 86_400_000;
 
 interface Peer {
   readonly address: NodeAddress;
@@ -88,7 +90,7 @@ class ZmqTransport implements Transport {
         `listening on the wildcard ${host} needs the option advertisedAddress: the address peers reach this node at`,
       );
     }
-    const router = new zmq.Router({ context: this.context, ...this.socketOptions() });
+    const router = new zmq.Router({ context: this.context, ...this.socketOptions("router") });
     router.handover = true; // a restarted peer with the same address replaces its old connection
     router.receiveHighWaterMark = this.options.maxQueuedFrames;
     if (this.options.curve) {
@@ -128,14 +130,22 @@ class ZmqTransport implements Transport {
     return bound;
   }
 
-  private socketOptions() {
+  /**
+   * Heartbeats: both sockets send a PING every interval, but only the DEALER (our sending side)
+   * times a connection out. A ROUTER whose node holds back delivery stops reading its connections
+   * (ZMQ_RCVHWM reached); were it to time them out, or to receive a TTL from the DEALER, a slow
+   * reader would look dead. Its PINGs keep flowing all the same, so the sender's DEALER sees a
+   * live peer; a stopped or dead peer sends nothing and its senders' DEALERs time out. We learn of
+   * an incoming peer's death through the DEALER we open back to it on first receipt.
+   */
+  private socketOptions(role: "router" | "dealer") {
     const o = this.options;
     return {
       linger: 0,
       maxMessageSize: o.maxFrameBytes,
       heartbeatInterval: o.heartbeatIntervalMs,
-      heartbeatTimeout: o.heartbeatTimeoutMs,
-      heartbeatTimeToLive: Math.max(100, o.heartbeatTimeoutMs),
+      heartbeatTimeout: role === "dealer" ? o.heartbeatTimeoutMs : ROUTER_HEARTBEAT_TIMEOUT_MS,
+      heartbeatTimeToLive: 0,
     };
   }
 
@@ -237,7 +247,7 @@ class ZmqTransport implements Transport {
   private openPeer(address: NodeAddress): Peer {
     const dealer = new zmq.Dealer({
       context: this.context,
-      ...this.socketOptions(),
+      ...this.socketOptions("dealer"),
       routingId: this.address!,
       sendHighWaterMark: this.options.maxQueuedFrames,
       // Retry a refused connect soon, but not in a tight loop; the connect timer decides when to give up.
