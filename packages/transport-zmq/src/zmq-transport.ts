@@ -142,7 +142,9 @@ class ZmqTransport implements Transport {
     const o = this.options;
     return {
       linger: 0,
-      maxMessageSize: o.maxFrameBytes,
+      // A little above our limit: a frame slightly too large reaches our own check, which names its
+      // sender in the report; anything larger makes libzmq drop the connection unread.
+      maxMessageSize: o.maxFrameBytes + Math.min(o.maxFrameBytes, 1024 * 1024),
       heartbeatInterval: o.heartbeatIntervalMs,
       heartbeatTimeout: role === "dealer" ? o.heartbeatTimeoutMs : ROUTER_HEARTBEAT_TIMEOUT_MS,
       heartbeatTimeToLive: 0,
