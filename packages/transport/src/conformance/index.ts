@@ -379,7 +379,7 @@ class LossLog {
 // ### Back-pressure probe
 
 const PROBE_FRAME_BYTES = 64 * 1024;
-const PROBE_MAX_BYTES = 512 * 1024 * 1024;
+const PROBE_MAX_BYTES = 256 * 1024 * 1024;
 const PROBE_WAIT_MS = 300;
 
 /**
