@@ -68,7 +68,10 @@ async function client(mode) {
     return {
       send: (f) => out.send(f),
       next: async () => (await inbox.receive())[1],
-      close: () => (out.close(), inbox.close()),
+      close: () => {
+        out.close();
+        inbox.close();
+      },
     };
   }
   if (mode === "push") {
@@ -79,7 +82,10 @@ async function client(mode) {
     return {
       send: (f) => out.send([`${HERE}:${port + 1}`, f]),
       next: async () => (await inbox.receive())[1],
-      close: () => (out.close(), inbox.close()),
+      close: () => {
+        out.close();
+        inbox.close();
+      },
     };
   }
   const t = createZmqTransport();
@@ -145,7 +151,12 @@ async function main() {
     clients[mode] = await client(mode);
     await roundTrips(clients[mode], 100, 500); // connect and warm up
   }
-  const label = { raw: "raw DEALER<->ROUTER", dealer: "raw DEALER->ROUTER x2", push: "raw PUSH->PULL x2", termite: "transport-zmq" };
+  const label = {
+    raw: "raw DEALER<->ROUTER",
+    dealer: "raw DEALER->ROUTER x2",
+    push: "raw PUSH->PULL x2",
+    termite: "transport-zmq",
+  };
 
   // Round trips of 100 B, interleaved one by one so that load changes hit every mode alike.
   const rtt = Object.fromEntries(modes.map((m) => [m, []]));
@@ -155,7 +166,9 @@ async function main() {
   console.log("round trip, 100-byte frames, 5000 each (µs):");
   for (const m of modes) {
     const ratio = median(rtt[m]) / median(rtt.raw);
-    console.log(`  ${label[m].padEnd(24)} median ${median(rtt[m]).toFixed(1).padStart(6)}  p99 ${p(rtt[m], 0.99).toFixed(1).padStart(7)}  ${ratio.toFixed(2)}x raw`);
+    console.log(
+      `  ${label[m].padEnd(24)} median ${median(rtt[m]).toFixed(1).padStart(6)}  p99 ${p(rtt[m], 0.99).toFixed(1).padStart(7)}  ${ratio.toFixed(2)}x raw`,
+    );
   }
 
   // One-way frames per second: 100-byte frames, the last answered.
@@ -163,7 +176,9 @@ async function main() {
   for (const m of modes) {
     const runs = [];
     for (let i = 0; i < 3; i++) runs.push(await oneWay(clients[m], 200_000));
-    console.log(`  ${label[m].padEnd(24)} ${Math.round(median(runs)).toLocaleString("en-US").padStart(10)}/s`);
+    console.log(
+      `  ${label[m].padEnd(24)} ${Math.round(median(runs)).toLocaleString("en-US").padStart(10)}/s`,
+    );
   }
 
   // Round trip against frame size.
