@@ -129,6 +129,10 @@ class ZmqTransport implements Transport {
         },
       );
     }
+    if (this.closed) {
+      router.close(); // closed while binding
+      throw new TransportError("closed", "the transport was closed while listening");
+    }
     const bound = advertised ?? router.lastEndpoint!;
     this.address = bound;
     void this.receiveLoop(router);
