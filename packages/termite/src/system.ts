@@ -31,11 +31,10 @@ import {
   type IoContext,
   ioPrimitiveGroups,
   type PrimitiveGroup,
-  type PrimitiveSpec,
   primitiveGroups,
+  primitiveProcedure,
   processIoContext,
   SchemeThread,
-  schemeError,
 } from "@termite/runtime";
 import { installEval } from "./eval.js";
 import { installTermiteLibrary, type ProcessNode } from "./termite-library/index.js";
@@ -101,52 +100,6 @@ const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "srfi/132": ["list-sort", "vector-sort"],
 };
-
-/** Wraps a primitive so that calls with a wrong argument count raise a Scheme error. */
-export function primitiveProcedure(name: string, spec: PrimitiveSpec): (...args: unknown[]) => unknown {
-  const { min, max, fn } = spec;
-  // Parameter objects are installed as themselves: `parameterize` recognises them by identity.
-  if ("$converter" in fn) return fn;
-  let wrapped: (...args: unknown[]) => unknown;
-  if (min === max) {
-    const expected = `${min}`;
-    wrapped = function (this: unknown) {
-      if (arguments.length !== min) return arityError(name, expected, arguments.length);
-      return fn.apply(undefined, arguments as unknown as unknown[]);
-    };
-    if (min === 1)
-      wrapped = function (this: unknown, a: unknown) {
-        return arguments.length === 1 ? fn(a) : arityError(name, expected, arguments.length);
-      };
-    if (min === 2)
-      wrapped = function (this: unknown, a: unknown, b: unknown) {
-        return arguments.length === 2 ? fn(a, b) : arityError(name, expected, arguments.length);
-      };
-  } else {
-    const expected = max < 0 ? `at least ${min}` : `${min} to ${max}`;
-    const binary = spec.binary;
-    wrapped =
-      binary !== undefined && min <= 2 && (max < 0 || max >= 2)
-        ? function (this: unknown, a: unknown, b: unknown) {
-            const n = arguments.length;
-            if (n === 2) return binary(a, b);
-            if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
-            return fn.apply(undefined, arguments as unknown as unknown[]);
-          }
-        : function (this: unknown) {
-            const n = arguments.length;
-            if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
-            return fn.apply(undefined, arguments as unknown as unknown[]);
-          };
-  }
-  Object.defineProperty(wrapped, "schemeName", { value: name });
-  Object.defineProperty(wrapped, "name", { value: name });
-  return wrapped;
-}
-
-function arityError(name: string, expected: string, got: number): never {
-  return schemeError(name, `expected ${expected} argument(s), got ${got}`);
-}
 
 export interface SystemOptions {
   /** The console, command line and environment of this node (default: the process's own). */
@@ -236,7 +189,7 @@ export class TermiteSystem {
         let global = this.primitiveGlobals.get(spec.fn);
         if (global === undefined) {
           global = `${group.library}#${name}`;
-          this.globals.define(global, primitiveProcedure(name, spec));
+          this.globals.define(global, primitiveProcedure(global, spec));
           this.primitiveGlobals.set(spec.fn, global);
         }
         names[name] = global;

@@ -4,6 +4,7 @@
 // primitive groups that use them. `ioSystem(context)` makes it once per context, so the groups
 // installed in a node and the ports the CLI flushes at exit are the same objects.
 
+import { parameterOf } from "@termite/datum";
 import { typeError } from "../errors.js";
 import { makeParameter, type Parameter } from "../machine/control.js";
 import { current } from "../machine/thread.js";
@@ -97,7 +98,7 @@ export class IoSystem {
 }
 
 function parameterValue(p: Parameter): unknown {
-  return current === undefined ? p.$value : p();
+  return current === undefined ? parameterOf(p)!.value : p();
 }
 
 const systems = new WeakMap<IoContext, IoSystem>();

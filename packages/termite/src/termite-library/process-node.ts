@@ -5,8 +5,17 @@
 // data (node address, number) and can later name a process on another node. Any thread becomes a
 // process the first time it asks for its mailbox or its id (the main thread of a script too).
 
-import { ErrorObject, intern, list, ProcessId, type Sym, Tag, write } from "@termite/datum";
-import { currentThread, type DynamicEnvironment, type ExitReason, SchemeThread } from "@termite/runtime";
+import {
+  DynamicEnvironment,
+  ErrorObject,
+  intern,
+  list,
+  ProcessId,
+  type Sym,
+  Tag,
+  write,
+} from "@termite/datum";
+import { currentThread, type ExitReason, SchemeThread } from "@termite/runtime";
 import { Mailbox } from "./mailbox.js";
 
 type Procedure = (...args: any[]) => unknown;
@@ -100,7 +109,7 @@ export class ProcessNode {
   spawn(thunk: Procedure, linked: boolean, name?: unknown): ProcessId {
     const parent = currentThread();
     const thread = new SchemeThread(() => thunk(), name, parent.scheduler);
-    const dyn: DynamicEnvironment = { winders: null, handlers: null, parameters: parent.dyn.parameters };
+    const dyn = new DynamicEnvironment(null, null, parent.dyn.parameters);
     thread.dyn = dyn;
     const child = this.processOf(thread);
     if (linked) this.link(this.processOf(parent), child);
