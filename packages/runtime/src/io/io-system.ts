@@ -13,6 +13,7 @@ import { binaryInputBindings } from "./binary-input-primitives.js";
 import { featureBindings } from "./features.js";
 import { filePrimitives } from "./file-primitives.js";
 import type { IoContext } from "./io-context.js";
+import type { NodeIo } from "./node-io.js";
 import { SinkOutput } from "./output.js";
 import { extrasBindings, outputBindings, writeBindings } from "./output-primitives.js";
 import { Port } from "./port.js";
@@ -23,7 +24,7 @@ import { TextInput } from "./text-input.js";
 import { textInputBindings } from "./text-input-primitives.js";
 import { timeBindings } from "./time.js";
 
-export class IoSystem {
+export class IoSystem implements NodeIo {
   /** The console ports: what the current-port parameters hold until a program rebinds them. */
   readonly stdin: Port;
   readonly stdout: Port;

@@ -29,8 +29,15 @@ import {
   withParameter,
   withWinder,
 } from "./dynamic.js";
-import { currentThread, type SchemeThread, setRaiseHook, setWindOutHook, ThreadExit } from "./thread.js";
-import { frame, pushFrame, startUnwind, UNWIND } from "./unwind.js";
+import {
+  currentThread,
+  type SchemeThread,
+  setRaiseHook,
+  setWindOutHook,
+  startUnwind,
+  ThreadExit,
+} from "./thread.js";
+import { frame, pushFrame, UNWIND } from "./unwind.js";
 
 /** Builds the code object of a runtime operator whose frames resume through `resume`. */
 function runtimeCode(id: string, resume: ResumableCode["resume"]): ResumableCode {

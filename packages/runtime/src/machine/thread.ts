@@ -10,7 +10,7 @@ import { ErrorObject, type FrameStack, frameStack } from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
 import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
-import { CALL_BUDGET, machine, type RunDecision, UNWIND, type Unwind } from "./unwind.js";
+import { CALL_BUDGET, machine, type RunDecision, UNWIND, Unwind } from "./unwind.js";
 
 /** How long a thread runs before others get a turn, in milliseconds. */
 export const TIME_SLICE_MS = 10;
@@ -113,7 +113,8 @@ export class SchemeThread {
           value = top.frame.code.resume(top.frame, value);
         }
         if (value === UNWIND) {
-          const unwind = machine.unwinding as Unwind;
+          // The unwind was started by `startUnwind` below, for a thread of this class.
+          const unwind = machine.unwinding as unknown as Unwind<SchemeThread>;
           machine.unwinding = null;
           machine.budget = CALL_BUDGET;
           let k = this.k;
@@ -303,3 +304,32 @@ export class Scheduler {
 }
 
 export const defaultScheduler = new Scheduler();
+
+// ## Starting an unwind
+//
+// Here rather than in unwind.ts because what runs at the bottom is given this file's thread.
+
+/** What the run loop does once the stack is unwound. */
+export type AfterUnwind = (thread: SchemeThread, k: FrameStack | null) => RunDecision;
+
+/** Starts an unwind; the caller returns the result (`UNWIND`) at once. */
+export function startUnwind(then: AfterUnwind, abort = false, budget = false): typeof UNWIND {
+  machine.unwinding = new Unwind<SchemeThread>(then, abort, budget);
+  return UNWIND;
+}
+
+/**
+ * Called on procedure entry when the budget is spent: unwinds, and once the stack is empty calls
+ * `fn(...args)` again. The frames below are kept as data; the JS stack starts afresh.
+ */
+export function unwindAndCall(fn: (...args: any[]) => unknown, args: ArrayLike<unknown>): typeof UNWIND {
+  const saved = Array.prototype.slice.call(args);
+  return startUnwind(
+    (thread) => {
+      thread.next = () => fn(...saved);
+      return thread.timeSliceOver() ? "yield" : "continue";
+    },
+    false,
+    true,
+  );
+}
