@@ -23,25 +23,19 @@ class CompiledClosure {
 }
 
 function makeString(a, b) {
-  const f = function (x) {
-    return x + a + b;
-  };
+  const f = (x) => x + a + b;
   f.$code = code;
   f.$free = [a, b];
   return f;
 }
 function makeSymbol(a, b) {
-  const f = function (x) {
-    return x + a + b;
-  };
+  const f = (x) => x + a + b;
   f[SLOT] = new CompiledClosure(code, [a, b]);
   return f;
 }
 const table = new WeakMap();
 function makeTable(a, b) {
-  const f = function (x) {
-    return x + a + b;
-  };
+  const f = (x) => x + a + b;
   table.set(f, new CompiledClosure(code, [a, b]));
   return f;
 }
@@ -73,7 +67,7 @@ function makeAndCall(v) {
   for (let i = 0; i < N; i++) sink += v.make(i, 1)(2);
   return ((performance.now() - t) * 1e6) / N;
 }
-function callOnly(v, made) {
+function callOnly(made) {
   const t = performance.now();
   for (let r = 0; r < 200; r++) for (let i = 0; i < made.length; i++) sink += made[i](r);
   return ((performance.now() - t) * 1e6) / (200 * made.length);
@@ -93,7 +87,7 @@ for (let round = 0; round < rounds; round++) {
     const v = variants[name];
     const made = Array.from({ length: 1000 }, (_, i) => v.make(i, 2));
     results[name].makeCall.push(makeAndCall(v));
-    results[name].call.push(callOnly(v, made));
+    results[name].call.push(callOnly(made));
     results[name].describe.push(describe(v, made));
   }
 }

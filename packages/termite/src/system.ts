@@ -3,11 +3,10 @@
 // Boot order: the runtime's primitives become globals (`scheme/base#car`…) and native libraries of
 // the expander's registry; the prelude library (Scheme code) is expanded, run, and its names
 // re-exported from the R7RS libraries; then scripts, programs and REPL input can be expanded and
-// run, each in a green thread.
+// run, each in a green thread. The optional parts (eval, `(termite)`, the wire) are `SystemPart`s
+// given to the constructor; `createSystem` composes the standard system.
 
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   type CodeUnit,
   type CompiledUnit,
@@ -36,14 +35,7 @@ import {
   processIoContext,
   SchemeThread,
 } from "@termite/runtime";
-import { installEval } from "./eval.js";
-import { installTermiteLibrary, type ProcessNode } from "./termite-library/index.js";
-
-/** Where the Scheme sources shipped with this package live (`scheme/` beside `dist/`). */
-function schemeDirectory(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return join(here, "..", "scheme");
-}
+import { schemeFile } from "./scheme-files.js";
 
 /** Names the prelude provides, and the R7RS libraries that export them. */
 const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
@@ -110,8 +102,22 @@ export interface SystemOptions {
   readonly registry?: LibraryRegistryOptions;
   /** How core code runs: compiled to JavaScript (the default) or interpreted. */
   readonly backend?: Backend;
-  /** Extra setup once the registry exists: TS transformers, aliases. */
-  readonly configure?: (system: TermiteSystem) => void;
+  /** The optional parts (eval, the `(termite)` library, the wire…), installed by `boot()`. */
+  readonly parts?: readonly SystemPart[];
+}
+
+/**
+ * An optional part of a system: eval, the `(termite)` library, the wire, and next the transports
+ * and the hosted loader all plug in this one way (`createSystem` gives the standard ones). A part
+ * adds globals, libraries, syntax or listeners through the system's public methods.
+ */
+export interface SystemPart {
+  /** What the part is, for errors and for `system.parts`. */
+  readonly name: string;
+  /** Runs before the prelude loads: for a part that must hear of every unit (the wire). */
+  beforePrelude?(system: TermiteSystem): void;
+  /** Runs once the prelude has run and its procedures are exported. */
+  install?(system: TermiteSystem): void;
 }
 
 /** The two ways of running core code; they follow the same frame protocol and mix freely. */
@@ -145,14 +151,15 @@ export class TermiteSystem {
   private readonly unitListeners: ((loaded: LoadedUnit) => void)[] = [];
   private readonly primitiveGlobals = new Map<unknown, string>();
   private session: ScriptSession | undefined;
-  /** The processes, mailboxes and services of this node (the `(termite)` library). */
-  processes: ProcessNode | undefined;
+  /** The optional parts `boot()` installs, in order. */
+  readonly parts: readonly SystemPart[];
 
   /** How `load` runs core code. */
   backend: Backend;
 
   constructor(options: SystemOptions = {}) {
     this.backend = options.backend ?? "compile";
+    this.parts = options.parts ?? [];
     this.registry = new LibraryRegistry(options.registry);
     this.io = options.io ?? processIoContext();
     const groups = [
@@ -173,7 +180,6 @@ export class TermiteSystem {
     for (const [alias, global] of Object.entries(primitives))
       this.globals.define(`termite/internal#${alias}`, this.globals.lookup(global));
     this.registry.defineNativeLibrary("termite/internal", Object.keys(primitives));
-    options.configure?.(this);
   }
 
   /**
@@ -201,7 +207,8 @@ export class TermiteSystem {
 
   /** Expands and runs the prelude, then exports its procedures from the standard libraries. */
   async boot(): Promise<this> {
-    const file = join(schemeDirectory(), "termite", "prelude.sld");
+    for (const part of this.parts) part.beforePrelude?.(this);
+    const file = schemeFile("termite", "prelude.sld");
     this.registry.loadSource({ file, text: readFileSync(file, "utf8") });
     const result = await this.runStartedModules();
     if (!result.normal) throw new Error(`the prelude failed: ${String(result.condition)}`);
@@ -213,8 +220,7 @@ export class TermiteSystem {
       this.registry.defineNativeLibrary(library, names);
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
-    installEval(this);
-    this.processes = installTermiteLibrary(this);
+    for (const part of this.parts) part.install?.(this);
     return this;
   }
 

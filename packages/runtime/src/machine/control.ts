@@ -15,7 +15,6 @@ import {
   MultipleValues,
   type Parameter as ParameterRecord,
   type Procedure,
-  parameterOf,
   type ResumableCode,
 } from "@termite/datum";
 import { SchemeRaise, schemeError } from "../errors.js";

@@ -11,7 +11,7 @@ export {
   unpackTree,
 } from "./core-tree.js";
 export { type DescribeExtension, type Describer, makeDescriber, type UnitFinder } from "./describe.js";
-export { installWire, wireError, wireOf } from "./install.js";
+export { installWire, wireError, wireOf, wirePart } from "./install.js";
 export { type CompiledClosureCode, makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
 export { WireTags } from "./tags.js";
 export { Wire, type WireNode, type WireOptions } from "./wire.js";
