@@ -25,13 +25,13 @@ import {
 } from "@termite/library-expander";
 import {
   controlPrimitives,
+  definePrimitives,
   type ExitReason,
   GlobalEnvironment,
   type IoContext,
   ioPrimitiveGroups,
   type PrimitiveGroup,
   primitiveGroups,
-  primitiveProcedure,
   processIoContext,
   SchemeThread,
 } from "@termite/runtime";
@@ -188,20 +188,7 @@ export class TermiteSystem {
    * that importing both is no conflict.
    */
   installGroups(groups: readonly PrimitiveGroup[]): void {
-    const byLibrary = new Map<string, Record<string, string>>();
-    for (const group of groups) {
-      const names = byLibrary.get(group.library) ?? {};
-      for (const [name, spec] of Object.entries(group.bindings)) {
-        let global = this.primitiveGlobals.get(spec.fn);
-        if (global === undefined) {
-          global = `${group.library}#${name}`;
-          this.globals.define(global, primitiveProcedure(global, spec));
-          this.primitiveGlobals.set(spec.fn, global);
-        }
-        names[name] = global;
-      }
-      byLibrary.set(group.library, names);
-    }
+    const byLibrary = definePrimitives(this.globals, groups, this.primitiveGlobals);
     for (const [library, names] of byLibrary) this.registry.defineNativeLibrary(library, names);
   }
 

@@ -7,7 +7,8 @@
 
 import { type CaseLambda, carry, type Procedure, parameterOf } from "@termite/datum";
 import { schemeError } from "../errors.js";
-import type { PrimitiveSpec } from "../primitive.js";
+import type { PrimitiveGroup, PrimitiveSpec } from "../primitive.js";
+import type { GlobalEnvironment } from "./globals.js";
 
 /** Raises the Scheme error of a call to `name` with `got` arguments where `expected` were due. */
 export function arityError(name: string | undefined, expected: string, got: number): never {
@@ -79,4 +80,32 @@ export function primitiveProcedure(qualifiedName: string, spec: PrimitiveSpec): 
   Object.defineProperty(wrapped, "schemeName", { value: name });
   Object.defineProperty(wrapped, "name", { value: name });
   return carry(wrapped, { kind: "primitive", name: qualifiedName });
+}
+
+/**
+ * Makes each primitive of `groups` a global `<library>#<name>` holding its Scheme procedure, and
+ * answers each library's names with their globals, as an expander's `defineNativeLibrary` takes
+ * them. A primitive exported by several libraries (`cons` from (scheme base) and (srfi 1)) is one
+ * global, named after the first; `named` remembers them across calls.
+ */
+export function definePrimitives(
+  globals: GlobalEnvironment,
+  groups: readonly PrimitiveGroup[],
+  named: Map<unknown, string> = new Map(),
+): Map<string, Record<string, string>> {
+  const byLibrary = new Map<string, Record<string, string>>();
+  for (const group of groups) {
+    const names = byLibrary.get(group.library) ?? {};
+    for (const [name, spec] of Object.entries(group.bindings)) {
+      let global = named.get(spec.fn);
+      if (global === undefined) {
+        global = `${group.library}#${name}`;
+        globals.define(global, primitiveProcedure(global, spec));
+        named.set(spec.fn, global);
+      }
+      names[name] = global;
+    }
+    byLibrary.set(group.library, names);
+  }
+  return byLibrary;
 }
