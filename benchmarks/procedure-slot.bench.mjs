@@ -2,6 +2,7 @@
 // frames): the choice behind @termite/datum's procedure contract, measured three ways.
 //   string props  two hidden properties per closure, `$code` and `$free` (the layout before the contract)
 //   symbol slot   one `Symbol.for` property holding a small record (`{ kind, code, free }`)
+//   symbol array  the same slot holding `[code, ...free]` (what @termite/datum chose for compiled closures)
 //   side table    a WeakMap from the closure to that record
 // "make+call" is the call path of a program that makes closures (a lambda in a loop, as `map`
 // with a lambda does): make one over two free values, call it. "call" calls closures made
@@ -33,6 +34,11 @@ function makeSymbol(a, b) {
   f[SLOT] = new CompiledClosure(code, [a, b]);
   return f;
 }
+function makeSymbolArray(a, b) {
+  const f = (x) => x + a + b;
+  f[SLOT] = [code, a, b];
+  return f;
+}
 const table = new WeakMap();
 function makeTable(a, b) {
   const f = (x) => x + a + b;
@@ -50,6 +56,13 @@ const variants = {
     read: (f) => {
       const info = f[SLOT];
       return info !== undefined && info.kind === "compiled" ? info.free.length : 0;
+    },
+  },
+  "symbol array": {
+    make: makeSymbolArray,
+    read: (f) => {
+      const info = f[SLOT];
+      return info !== undefined && Array.isArray(info) ? info.length - 1 : 0;
     },
   },
   "side table": {
