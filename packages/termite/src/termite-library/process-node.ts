@@ -10,6 +10,7 @@ import {
   ErrorObject,
   intern,
   list,
+  type Procedure,
   ProcessId,
   type Sym,
   Tag,
@@ -17,8 +18,6 @@ import {
 } from "@termite/datum";
 import { currentThread, type ExitReason, SchemeThread } from "@termite/runtime";
 import { Mailbox } from "./mailbox.js";
-
-type Procedure = (...args: any[]) => unknown;
 
 /** A process: its thread, id and mailbox, and who hears when it ends. */
 export class Process {
