@@ -1,6 +1,6 @@
 // ## The standard system: everything a `termite` user expects, booted
 
-import type { IoContext, PrimitiveGroup } from "@termite/runtime";
+import type { IoContext, PrimitiveGroup, Scheduler } from "@termite/runtime";
 import { evalPart } from "./eval.js";
 import { type Backend, type SystemPart, TermiteSystem } from "./system.js";
 import { termiteLibraryPart } from "./termite-library/index.js";
@@ -19,6 +19,8 @@ export interface CreateSystemOptions {
   readonly wire?: WireOptions;
   /** Parts after the standard ones (a transport, the hosted loader…). */
   readonly parts?: readonly SystemPart[];
+  /** The scheduler of the system's threads (frame limit, exit hook); default: the process's. */
+  readonly scheduler?: Scheduler;
 }
 
 /** The standard parts, in the order they install: the wire, eval, the `(termite)` library. */
@@ -37,6 +39,7 @@ export async function createSystem(options: CreateSystemOptions = {}): Promise<T
     groups: options.groups,
     registry: { searchPath: [...(options.searchPath ?? [])] },
     parts: [...standardParts(options.wire), ...(options.parts ?? [])],
+    scheduler: options.scheduler,
   });
   return system.boot();
 }

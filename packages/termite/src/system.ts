@@ -25,6 +25,7 @@ import {
 } from "@termite/library-expander";
 import {
   controlPrimitives,
+  defaultScheduler,
   definePrimitives,
   type ExitReason,
   GlobalEnvironment,
@@ -33,6 +34,7 @@ import {
   type PrimitiveGroup,
   primitiveGroups,
   processIoContext,
+  type Scheduler,
   SchemeThread,
 } from "@termite/runtime";
 import { schemeFile } from "./scheme-files.js";
@@ -104,6 +106,11 @@ export interface SystemOptions {
   readonly backend?: Backend;
   /** The optional parts (eval, the `(termite)` library, the wire…), installed by `boot()`. */
   readonly parts?: readonly SystemPart[];
+  /**
+   * The scheduler of this system's threads, with their frame limit and exit hook (default: the
+   * process's default scheduler). Give each system its own when several share a process.
+   */
+  readonly scheduler?: Scheduler;
 }
 
 /**
@@ -153,6 +160,8 @@ export class TermiteSystem {
   private session: ScriptSession | undefined;
   /** The optional parts `boot()` installs, in order. */
   readonly parts: readonly SystemPart[];
+  /** Runs this system's threads (and the threads they make). */
+  readonly scheduler: Scheduler;
 
   /** How `load` runs core code. */
   backend: Backend;
@@ -160,6 +169,7 @@ export class TermiteSystem {
   constructor(options: SystemOptions = {}) {
     this.backend = options.backend ?? "compile";
     this.parts = options.parts ?? [];
+    this.scheduler = options.scheduler ?? defaultScheduler;
     this.registry = new LibraryRegistry(options.registry);
     this.io = options.io ?? processIoContext();
     const groups = [
@@ -284,7 +294,7 @@ export class TermiteSystem {
   /** Runs `thunk` as the main thread of something; resolves with how the thread ended. */
   runInThread(thunk: () => unknown, name?: unknown): Promise<RunResult> {
     return new Promise((resolve) => {
-      const t = new SchemeThread(thunk, name);
+      const t = new SchemeThread(thunk, name, this.scheduler);
       t.onExit(resolve);
       t.start();
     });
