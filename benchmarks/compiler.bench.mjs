@@ -5,7 +5,7 @@
 // Figures are medians of several runs; compare the ratios, the machine is shared and noisy.
 
 import { memoryIoContext } from "@termite/runtime";
-import { TermiteSystem } from "@termite/termite";
+import { evalPart, TermiteSystem, termiteLibraryPart } from "@termite/termite";
 import { compileUnit } from "../packages/compiler/dist/index.js";
 import { medianTime } from "./stats.mjs";
 
@@ -19,7 +19,11 @@ const defs = `
 const library = `(define-library (bench calls) (export fib tak count loop tak50) (import (scheme base)) (begin ${defs}))`;
 
 async function system(backend, controlPoints = true) {
-  const s = await new TermiteSystem({ io: memoryIoContext({}), backend }).boot();
+  const s = await new TermiteSystem({
+    io: memoryIoContext({}),
+    backend,
+    parts: [evalPart, termiteLibraryPart],
+  }).boot();
   if (!controlPoints) {
     let n = 0;
     s.load = (m) =>

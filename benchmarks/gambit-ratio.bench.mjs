@@ -39,8 +39,8 @@ function oursTimes(backend) {
       "--input-type=module",
       "-e",
       `import { memoryIoContext } from "@termite/runtime";
-       import { TermiteSystem } from "@termite/termite";
-       const s = await new TermiteSystem({ io: memoryIoContext({}), backend: ${JSON.stringify(backend)} }).boot();
+       import { evalPart, TermiteSystem, termiteLibraryPart } from "@termite/termite";
+       const s = await new TermiteSystem({ io: memoryIoContext({}), backend: ${JSON.stringify(backend)}, parts: [evalPart, termiteLibraryPart] }).boot();
        s.registry.loadSource({ file: "bench-calls.sld", text: ${JSON.stringify(library)} });
        await s.runScript("(import (bench calls))", "bench.scm");
        const out = [];

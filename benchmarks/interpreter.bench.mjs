@@ -2,10 +2,14 @@
 // Figures are medians of several runs; compare the ratios, the machine is shared and noisy.
 import { spawnSync } from "node:child_process";
 import { memoryIoContext } from "@termite/runtime";
-import { TermiteSystem } from "@termite/termite";
+import { evalPart, TermiteSystem, termiteLibraryPart } from "@termite/termite";
 import { medianTime } from "./stats.mjs";
 
-const system = await new TermiteSystem({ io: memoryIoContext({}), backend: "interpret" }).boot();
+const system = await new TermiteSystem({
+  io: memoryIoContext({}),
+  backend: "interpret",
+  parts: [evalPart, termiteLibraryPart],
+}).boot();
 const defs = `
 (define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
 (define (tak x y z) (if (not (< y x)) z (tak (tak (- x 1) y z) (tak (- y 1) z x) (tak (- z 1) x y))))
@@ -98,8 +102,8 @@ const fresh = spawnSync(
     "--input-type=module",
     "-e",
     `import { memoryIoContext } from "@termite/runtime";
-     import { TermiteSystem } from "@termite/termite";
-     const s = await new TermiteSystem({ io: memoryIoContext({}), backend: "interpret" }).boot();
+     import { evalPart, TermiteSystem, termiteLibraryPart } from "@termite/termite";
+     const s = await new TermiteSystem({ io: memoryIoContext({}), backend: "interpret", parts: [evalPart, termiteLibraryPart] }).boot();
      await s.runScript(${JSON.stringify(FIB)}, "fib.scm");
      await s.runScript("(fib 30)", "fib.scm");
      const times = [];

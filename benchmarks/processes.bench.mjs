@@ -3,12 +3,12 @@
 // same number of bare SRFI 18 threads (what a process adds to a thread), and 10^6 calls of the
 // ring's closures without messages (what a hop costs against a procedure call).
 import { memoryIoContext } from "../packages/runtime/dist/index.js";
-import { TermiteSystem } from "../packages/termite/dist/index.js";
+import { evalPart, TermiteSystem, termiteLibraryPart } from "../packages/termite/dist/index.js";
 import { median } from "./stats.mjs";
 
 const io = memoryIoContext({});
 // Boot installs the (termite) library.
-const system = await new TermiteSystem({ io }).boot();
+const system = await new TermiteSystem({ io, parts: [evalPart, termiteLibraryPart] }).boot();
 
 async function run(text) {
   const r = await system.runScript(text, "bench.scm");

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { write } from "@termite/datum";
 import { memoryIoContext } from "@termite/runtime";
-import { TermiteSystem } from "@termite/termite";
+import { evalPart, TermiteSystem, termiteLibraryPart } from "@termite/termite";
 import { median } from "./stats.mjs";
 
 const programs = [
@@ -24,8 +24,16 @@ const programs = [
 ];
 
 const systems = {
-  interpret: await new TermiteSystem({ io: memoryIoContext({}), backend: "interpret" }).boot(),
-  compile: await new TermiteSystem({ io: memoryIoContext({}), backend: "compile" }).boot(),
+  interpret: await new TermiteSystem({
+    io: memoryIoContext({}),
+    backend: "interpret",
+    parts: [evalPart, termiteLibraryPart],
+  }).boot(),
+  compile: await new TermiteSystem({
+    io: memoryIoContext({}),
+    backend: "compile",
+    parts: [evalPart, termiteLibraryPart],
+  }).boot(),
 };
 
 async function run(backend, text, file, expected) {

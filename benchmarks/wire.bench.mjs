@@ -2,7 +2,7 @@
 // and of a continuation 1000 frames deep, each beside the plain data of the same size (what the
 // serializer costs without the runtime's objects), measured in this process. Both back ends.
 import { memoryIoContext } from "@termite/runtime";
-import { installWire, TermiteSystem } from "@termite/termite";
+import { createSystem, wireOf } from "@termite/termite";
 import { median } from "./stats.mjs";
 
 /** Median milliseconds per call of `fn`, over `runs` runs of `reps` calls each. */
@@ -18,14 +18,8 @@ function time(fn, reps, runs = 9) {
 }
 
 async function node(backend) {
-  let wire;
-  const system = await new TermiteSystem({
-    io: memoryIoContext({}),
-    backend,
-    configure: (s) => {
-      wire = installWire(s);
-    },
-  }).boot();
+  const system = await createSystem({ io: memoryIoContext({}), backend });
+  const wire = wireOf(system);
   await system.runScript("(import (scheme base))");
   const value = async (text) => (await system.runScript(text, "bench.scm")).value;
   return { system, wire, value };

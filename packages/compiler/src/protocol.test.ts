@@ -2,7 +2,7 @@
 // tail calls in constant space, deep recursion, call/cc re-entry, dynamic-wind, frames as data.
 
 import type { Lambda, Node, Variable } from "@termite/core";
-import { frameStack, isEqual, list } from "@termite/datum";
+import { continuationOf, type FrameStack, frameStack, isEqual, list } from "@termite/datum";
 import {
   callCC,
   dynamicWind,
@@ -193,15 +193,18 @@ describe.each(["interpret", "compile"] as const)("frame protocol, %s", (backend)
     expect(isContinuation(captured)).toBe(true);
     const original = captured as ReturnType<typeof makeContinuation>;
     // Copy every frame as data: new frame objects, new value arrays (code stays code).
-    const copyFrames = (s: typeof original.$frames): typeof original.$frames =>
+    const copyFrames = (s: FrameStack | null): FrameStack | null =>
       s === null
         ? null
         : frameStack(
             { code: s.frame.code, cp: s.frame.cp, values: structuredCloneValues(s.frame.values) },
             copyFrames(s.next),
           );
-    const copy = makeContinuation(copyFrames(original.$frames), original.$dyn);
-    expect(copy.$frames).not.toBe(original.$frames);
+    const copy = makeContinuation(
+      copyFrames(continuationOf(original)!.frames),
+      continuationOf(original)!.dynamic,
+    );
+    expect(continuationOf(copy)!.frames).not.toBe(continuationOf(original)!.frames);
     expect(await run(call(q(copy), q(5)), env)).toBe(16);
   });
 

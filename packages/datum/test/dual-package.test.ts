@@ -44,6 +44,18 @@ describe("ESM and CJS builds in one process", () => {
     expect(esm.isFlonum(cjs.flonum(2))).toBe(true);
   });
 
+  it("read each other's procedure records, boxes and dynamic environments", () => {
+    const k = esm.carry(() => 1, {
+      kind: "continuation",
+      frames: null,
+      dynamic: new cjs.DynamicEnvironment(null, null, null),
+    });
+    expect(cjs.continuationOf(k)?.dynamic).toBeInstanceOf(esm.DynamicEnvironment);
+    const f = cjs.carryCompiled(() => 2, { ref: undefined }, [new esm.Box(3)]);
+    expect(esm.compiledClosure(f)?.free[0]).toBeInstanceOf(cjs.Box);
+    expect(esm.PROCEDURE_SLOT).toBe(cjs.PROCEDURE_SLOT);
+  });
+
   it("compare each other's data with equal?", () => {
     const fromEsm = esm.list([esm.intern("a"), esm.string("b"), [esm.flonum(2)], esm.char(99)]);
     const fromCjs = cjs.list([cjs.intern("a"), cjs.string("b"), [cjs.flonum(2)], cjs.char(99)]);

@@ -5,6 +5,7 @@ export * from "./machine/control.js";
 export * from "./machine/control-primitives.js";
 export * from "./machine/dynamic.js";
 export * from "./machine/globals.js";
+export * from "./machine/procedures.js";
 export * from "./machine/srfi18.js";
 export * from "./machine/thread.js";
 export * from "./machine/unwind.js";
@@ -25,8 +26,6 @@ export {
   negate,
   numEq2,
   primitiveGroups,
-  type RecordProcedureRecipe,
-  recordProcedureRecipe,
   remakeRecordProcedure,
   stringRef,
   sub2,

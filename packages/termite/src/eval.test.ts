@@ -4,20 +4,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ErrorObject, write } from "@termite/datum";
-import { parseModulePath } from "@termite/namespace";
 import { memoryIoContext } from "@termite/runtime";
 import { afterAll, describe, expect, it } from "vitest";
-import { installEval } from "./eval.js";
-import { TermiteSystem } from "./system.js";
+import { createSystem } from "./create-system.js";
+import type { TermiteSystem } from "./system.js";
 
 const dir = mkdtempSync(join(tmpdir(), "termite-eval-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function system(): Promise<TermiteSystem> {
-  const s = await new TermiteSystem({ io: memoryIoContext() }).boot();
-  // Until boot() installs them itself.
-  if (s.registry.library(parseModulePath("scheme/eval")) === undefined) installEval(s);
-  return s;
+  return createSystem({ io: memoryIoContext() });
 }
 
 async function program(text: string): Promise<string> {
@@ -37,11 +33,7 @@ describe("eval and environment", () => {
                 (define (greet name) (set! greeted (+ greeted 1)) (string-append "hello " name))))`,
     );
     for (const backend of ["compile", "interpret"] as const) {
-      const s = await new TermiteSystem({
-        io: memoryIoContext(),
-        backend,
-        registry: { searchPath: [libs] },
-      }).boot();
+      const s = await createSystem({ io: memoryIoContext(), backend, searchPath: [libs] });
       const r = await s.runScript(
         `(define a (eval '(begin (import (fred greet)) (greet "x")) (interaction-environment)))
          (define e (environment '(scheme base) '(fred greet)))

@@ -11,7 +11,7 @@ import { ErrorObject, intern, list, MString, Pair } from "@termite/datum";
 import { ExpandError, ScriptSession } from "@termite/library-expander";
 import { readAll } from "@termite/reader";
 import { callInOrder, prim, SchemeRaise, schemeError } from "@termite/runtime";
-import type { Backend, TermiteSystem } from "./system.js";
+import type { Backend, SystemPart, TermiteSystem } from "./system.js";
 
 const ENVIRONMENT_MARK = Symbol.for("@termite/termite/EvalEnvironment");
 
@@ -62,7 +62,8 @@ function environmentArgument(who: string, value: unknown): EvalEnvironment {
 
 /**
  * Defines `eval`, `environment`, `load` and `interaction-environment` as globals and exports them
- * from (scheme eval), (scheme load) and (scheme repl). Call once, after `boot()`.
+ * from (scheme eval), (scheme load) and (scheme repl). Call once, after the prelude has run
+ * (`evalPart` does, in `boot()`).
  */
 export function installEval(system: TermiteSystem): void {
   // Made on first use: the script session takes its default libraries when created, and these
@@ -126,3 +127,6 @@ export function installEval(system: TermiteSystem): void {
     { library: "scheme/repl", bindings: { "interaction-environment": interactionSpec } },
   ]);
 }
+
+/** `eval`, `environment`, `load` and `interaction-environment` as a part of a system. */
+export const evalPart: SystemPart = { name: "eval", install: installEval };

@@ -7,14 +7,14 @@ import { join } from "node:path";
 import { write } from "@termite/datum";
 import { memoryIoContext } from "@termite/runtime";
 import { afterAll, describe, expect, it } from "vitest";
-import { TermiteSystem } from "./system.js";
+import { createSystem } from "./create-system.js";
 
 const dir = mkdtempSync(join(tmpdir(), "termite-prelude-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(text: string): Promise<{ value: string; stdout: string }> {
   const io = memoryIoContext();
-  const system = await new TermiteSystem({ io }).boot();
+  const system = await createSystem({ io });
   const r = await system.runScript(`(import (termite prelude))\n${text}`, "test.scm");
   if (!r.normal) throw new Error(`script failed: ${write(r.condition)}`);
   return { value: write(r.value), stdout: io.stdoutText };

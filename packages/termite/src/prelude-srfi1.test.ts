@@ -4,10 +4,10 @@
 import { write } from "@termite/datum";
 import { memoryIoContext } from "@termite/runtime";
 import { describe, expect, it } from "vitest";
-import { TermiteSystem } from "./system.js";
+import { createSystem } from "./create-system.js";
 
 async function run(text: string): Promise<string> {
-  const system = await new TermiteSystem({ io: memoryIoContext() }).boot();
+  const system = await createSystem({ io: memoryIoContext() });
   const r = await system.runScript(`(import (srfi 1))\n${text}`, "test.scm");
   if (!r.normal) throw new Error(`script failed: ${write(r.condition)}`);
   return write(r.value);

@@ -2,7 +2,7 @@
 // thread gets a Scheme error (which guard can catch), and the other threads and processes go on.
 
 import { write } from "@termite/datum";
-import { frameLimit, memoryIoContext, setFrameLimit } from "@termite/runtime";
+import { frameLimit, memoryIoContext, Scheduler, setFrameLimit } from "@termite/runtime";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSystem } from "./create-system.js";
 
@@ -32,5 +32,25 @@ describe.each(["compile", "interpret"] as const)("the frame limit, %s", (backend
     // Deep but finite recursion below the limit still works.
     const ok = await system.runScript("(count 15000)", "runaway.scm");
     expect(ok.normal && ok.value).toBe(15000);
+  });
+});
+
+describe("frame limits of two systems in one process", () => {
+  it("are their schedulers' own", async () => {
+    const strict = await createSystem({
+      io: memoryIoContext(),
+      scheduler: new Scheduler({ frameLimit: 5_000 }),
+    });
+    const roomy = await createSystem({
+      io: memoryIoContext(),
+      scheduler: new Scheduler({ frameLimit: 50_000 }),
+    });
+    const count = "(define (count n) (if (= n 0) 0 (+ 1 (count (- n 1))))) (count 20000)";
+    const a = await strict.runScript(count, "a.scm");
+    const b = await roomy.runScript(count, "b.scm");
+    expect(a.normal ? a.value : write(a.condition)).toMatch(
+      /recursion too deep: more than 5000 pending frames/,
+    );
+    expect(b.normal && b.value).toBe(20000);
   });
 });

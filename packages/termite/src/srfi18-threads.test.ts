@@ -4,11 +4,11 @@
 import { write } from "@termite/datum";
 import { memoryIoContext } from "@termite/runtime";
 import { describe, expect, it } from "vitest";
-import { TermiteSystem } from "./system.js";
+import { createSystem } from "./create-system.js";
 
 async function run(text: string): Promise<{ value: string; stdout: string }> {
   const io = memoryIoContext();
-  const system = await new TermiteSystem({ io }).boot();
+  const system = await createSystem({ io });
   const r = await system.runScript(`(import (srfi 18))\n${text}`, "test.scm");
   if (!r.normal) throw new Error(`script failed: ${write(r.condition)}`);
   return { value: write(r.value), stdout: io.stdoutText };

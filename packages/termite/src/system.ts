@@ -3,11 +3,10 @@
 // Boot order: the runtime's primitives become globals (`scheme/base#car`…) and native libraries of
 // the expander's registry; the prelude library (Scheme code) is expanded, run, and its names
 // re-exported from the R7RS libraries; then scripts, programs and REPL input can be expanded and
-// run, each in a green thread.
+// run, each in a green thread. The optional parts (eval, `(termite)`, the wire) are `SystemPart`s
+// given to the constructor; `createSystem` composes the standard system.
 
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import {
   type CodeUnit,
   type CompiledUnit,
@@ -26,25 +25,19 @@ import {
 } from "@termite/library-expander";
 import {
   controlPrimitives,
+  defaultScheduler,
+  definePrimitives,
   type ExitReason,
   GlobalEnvironment,
   type IoContext,
   ioPrimitiveGroups,
   type PrimitiveGroup,
-  type PrimitiveSpec,
   primitiveGroups,
   processIoContext,
+  type Scheduler,
   SchemeThread,
-  schemeError,
 } from "@termite/runtime";
-import { installEval } from "./eval.js";
-import { installTermiteLibrary, type ProcessNode } from "./termite-library/index.js";
-
-/** Where the Scheme sources shipped with this package live (`scheme/` beside `dist/`). */
-function schemeDirectory(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return join(here, "..", "scheme");
-}
+import { schemeFile } from "./scheme-files.js";
 
 /** Names the prelude provides, and the R7RS libraries that export them. */
 const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
@@ -102,52 +95,6 @@ const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   "srfi/132": ["list-sort", "vector-sort"],
 };
 
-/** Wraps a primitive so that calls with a wrong argument count raise a Scheme error. */
-export function primitiveProcedure(name: string, spec: PrimitiveSpec): (...args: unknown[]) => unknown {
-  const { min, max, fn } = spec;
-  // Parameter objects are installed as themselves: `parameterize` recognises them by identity.
-  if ("$converter" in fn) return fn;
-  let wrapped: (...args: unknown[]) => unknown;
-  if (min === max) {
-    const expected = `${min}`;
-    wrapped = function (this: unknown) {
-      if (arguments.length !== min) return arityError(name, expected, arguments.length);
-      return fn.apply(undefined, arguments as unknown as unknown[]);
-    };
-    if (min === 1)
-      wrapped = function (this: unknown, a: unknown) {
-        return arguments.length === 1 ? fn(a) : arityError(name, expected, arguments.length);
-      };
-    if (min === 2)
-      wrapped = function (this: unknown, a: unknown, b: unknown) {
-        return arguments.length === 2 ? fn(a, b) : arityError(name, expected, arguments.length);
-      };
-  } else {
-    const expected = max < 0 ? `at least ${min}` : `${min} to ${max}`;
-    const binary = spec.binary;
-    wrapped =
-      binary !== undefined && min <= 2 && (max < 0 || max >= 2)
-        ? function (this: unknown, a: unknown, b: unknown) {
-            const n = arguments.length;
-            if (n === 2) return binary(a, b);
-            if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
-            return fn.apply(undefined, arguments as unknown as unknown[]);
-          }
-        : function (this: unknown) {
-            const n = arguments.length;
-            if (n < min || (max >= 0 && n > max)) return arityError(name, expected, n);
-            return fn.apply(undefined, arguments as unknown as unknown[]);
-          };
-  }
-  Object.defineProperty(wrapped, "schemeName", { value: name });
-  Object.defineProperty(wrapped, "name", { value: name });
-  return wrapped;
-}
-
-function arityError(name: string, expected: string, got: number): never {
-  return schemeError(name, `expected ${expected} argument(s), got ${got}`);
-}
-
 export interface SystemOptions {
   /** The console, command line and environment of this node (default: the process's own). */
   readonly io?: IoContext;
@@ -157,8 +104,27 @@ export interface SystemOptions {
   readonly registry?: LibraryRegistryOptions;
   /** How core code runs: compiled to JavaScript (the default) or interpreted. */
   readonly backend?: Backend;
-  /** Extra setup once the registry exists: TS transformers, aliases. */
-  readonly configure?: (system: TermiteSystem) => void;
+  /** The optional parts (eval, the `(termite)` library, the wire…), installed by `boot()`. */
+  readonly parts?: readonly SystemPart[];
+  /**
+   * The scheduler of this system's threads, with their frame limit and exit hook (default: the
+   * process's default scheduler). Give each system its own when several share a process.
+   */
+  readonly scheduler?: Scheduler;
+}
+
+/**
+ * An optional part of a system: eval, the `(termite)` library, the wire, and next the transports
+ * and the hosted loader all plug in this one way (`createSystem` gives the standard ones). A part
+ * adds globals, libraries, syntax or listeners through the system's public methods.
+ */
+export interface SystemPart {
+  /** What the part is, for errors and for `system.parts`. */
+  readonly name: string;
+  /** Runs before the prelude loads: for a part that must hear of every unit (the wire). */
+  beforePrelude?(system: TermiteSystem): void;
+  /** Runs once the prelude has run and its procedures are exported. */
+  install?(system: TermiteSystem): void;
 }
 
 /** The two ways of running core code; they follow the same frame protocol and mix freely. */
@@ -192,14 +158,18 @@ export class TermiteSystem {
   private readonly unitListeners: ((loaded: LoadedUnit) => void)[] = [];
   private readonly primitiveGlobals = new Map<unknown, string>();
   private session: ScriptSession | undefined;
-  /** The processes, mailboxes and services of this node (the `(termite)` library). */
-  processes: ProcessNode | undefined;
+  /** The optional parts `boot()` installs, in order. */
+  readonly parts: readonly SystemPart[];
+  /** Runs this system's threads (and the threads they make). */
+  readonly scheduler: Scheduler;
 
   /** How `load` runs core code. */
   backend: Backend;
 
   constructor(options: SystemOptions = {}) {
     this.backend = options.backend ?? "compile";
+    this.parts = options.parts ?? [];
+    this.scheduler = options.scheduler ?? defaultScheduler;
     this.registry = new LibraryRegistry(options.registry);
     this.io = options.io ?? processIoContext();
     const groups = [
@@ -220,7 +190,6 @@ export class TermiteSystem {
     for (const [alias, global] of Object.entries(primitives))
       this.globals.define(`termite/internal#${alias}`, this.globals.lookup(global));
     this.registry.defineNativeLibrary("termite/internal", Object.keys(primitives));
-    options.configure?.(this);
   }
 
   /**
@@ -229,26 +198,14 @@ export class TermiteSystem {
    * that importing both is no conflict.
    */
   installGroups(groups: readonly PrimitiveGroup[]): void {
-    const byLibrary = new Map<string, Record<string, string>>();
-    for (const group of groups) {
-      const names = byLibrary.get(group.library) ?? {};
-      for (const [name, spec] of Object.entries(group.bindings)) {
-        let global = this.primitiveGlobals.get(spec.fn);
-        if (global === undefined) {
-          global = `${group.library}#${name}`;
-          this.globals.define(global, primitiveProcedure(name, spec));
-          this.primitiveGlobals.set(spec.fn, global);
-        }
-        names[name] = global;
-      }
-      byLibrary.set(group.library, names);
-    }
+    const byLibrary = definePrimitives(this.globals, groups, this.primitiveGlobals);
     for (const [library, names] of byLibrary) this.registry.defineNativeLibrary(library, names);
   }
 
   /** Expands and runs the prelude, then exports its procedures from the standard libraries. */
   async boot(): Promise<this> {
-    const file = join(schemeDirectory(), "termite", "prelude.sld");
+    for (const part of this.parts) part.beforePrelude?.(this);
+    const file = schemeFile("termite", "prelude.sld");
     this.registry.loadSource({ file, text: readFileSync(file, "utf8") });
     const result = await this.runStartedModules();
     if (!result.normal) throw new Error(`the prelude failed: ${String(result.condition)}`);
@@ -260,8 +217,7 @@ export class TermiteSystem {
       this.registry.defineNativeLibrary(library, names);
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));
-    installEval(this);
-    this.processes = installTermiteLibrary(this);
+    for (const part of this.parts) part.install?.(this);
     return this;
   }
 
@@ -338,7 +294,7 @@ export class TermiteSystem {
   /** Runs `thunk` as the main thread of something; resolves with how the thread ended. */
   runInThread(thunk: () => unknown, name?: unknown): Promise<RunResult> {
     return new Promise((resolve) => {
-      const t = new SchemeThread(thunk, name);
+      const t = new SchemeThread(thunk, name, this.scheduler);
       t.onExit(resolve);
       t.start();
     });

@@ -11,13 +11,14 @@
 // call, `let` and `letrec` makes a new one, so a re-entered continuation sees fresh locations.
 
 import type { Lambda, Node, Variable } from "@termite/core";
-import type { CodeReference, ResumableCode, SourceLocation } from "@termite/datum";
-import { list } from "@termite/datum";
+import type { CodeReference, Procedure, ResumableCode, SourceLocation } from "@termite/datum";
+import { carry, list } from "@termite/datum";
 import {
+  arityError,
   type GlobalEnvironment,
   machine,
+  makeCaseLambda,
   noteCallSite,
-  printableGlobal,
   pushFrame,
   schemeError,
   UNASSIGNED,
@@ -29,13 +30,6 @@ import {
 
 type Env = unknown[];
 type Exec = (env: Env) => unknown;
-type Procedure = (...args: unknown[]) => unknown;
-
-/** What an interpreted closure exposes to the printer and the serializer. */
-export interface InterpretedProcedure extends Procedure {
-  readonly $lambda: LambdaCode;
-  readonly $env: Env;
-}
 
 /** The compiled form of one `lambda`, shared by all closures made from it. */
 export interface LambdaCode {
@@ -595,18 +589,11 @@ class UnitCompiler {
       make: this.lambda(c, scope),
     }));
     const name = node.name;
-    return (env) => {
-      const made = clauses.map((c) => ({ ...c, fn: c.make(env) as Procedure }));
-      const dispatch = (...args: unknown[]): unknown => {
-        for (const c of made) {
-          if (args.length === c.min || (c.rest && args.length >= c.min)) return c.fn(...args);
-        }
-        return schemeError(name, `no clause of case-lambda accepts ${args.length} argument(s)`);
-      };
-      Object.defineProperty(dispatch, "schemeName", { value: name ?? "case-lambda" });
-      Object.defineProperty(dispatch, "$clauses", { value: made.map((c) => c.fn) });
-      return dispatch;
-    };
+    return (env) =>
+      makeCaseLambda(
+        name ?? "case-lambda",
+        clauses.map((c) => ({ min: c.min, rest: c.rest, procedure: c.make(env) as Procedure })),
+      );
   }
 }
 
@@ -624,21 +611,14 @@ function notAProcedure(f: unknown, loc: SourceLocation | undefined, proc: string
   }
 }
 
-function arityError(name: string | undefined, expected: string, got: number): never {
-  return schemeError(name ?? "lambda", `expected ${expected} argument(s), got ${got}`);
-}
-
 /**
  * Returns the function that makes closures of one lambda. Fixed arities 0..3 get their own shape
  * so that calls pass arguments in registers instead of through an array.
  */
 function closureMaker(lam: LambdaCode, n: number, rest: boolean, body: Exec): (env: Env) => Procedure {
   const name = lam.name;
-  const tag = (f: Procedure, env: Env): Procedure => {
-    (f as any).$lambda = lam;
-    (f as any).$env = env;
-    return f;
-  };
+  const tag = (f: Procedure, env: Env): Procedure =>
+    carry(f, { kind: "interpreted", code: lam, environment: env });
   if (rest) {
     return (env) => {
       const f = tag((...args: unknown[]) => {
@@ -719,5 +699,3 @@ export function interpretUnit(unit: CodeUnit, globals: GlobalEnvironment): Inter
   const exec = compiler.compile(unit.node, null, undefined);
   return { run: () => exec([]), codes: compiler.codes };
 }
-
-export { printableGlobal };

@@ -3,7 +3,16 @@
 // and continuations that mix compiled and interpreted frames both ways.
 
 import type { Lambda, Node, Variable } from "@termite/core";
-import { frameStack, Pair, type SourceLocation } from "@termite/datum";
+import {
+  Box,
+  compiledClosure,
+  continuationOf,
+  type FrameStack,
+  frameStack,
+  Pair,
+  procedureCode,
+  type SourceLocation,
+} from "@termite/datum";
 import {
   add2,
   backtraceOf,
@@ -152,12 +161,12 @@ describe("the JavaScript back end", () => {
         closures.push(p.car as () => unknown);
       expect(closures.length).toBe(3000);
       // Each closure holds its own `n` (calls outside a thread would spend the call budget).
-      const free = closures.map((c) => (c as unknown as { $free: unknown[] }).$free[0]);
+      const free = closures.map((c) => compiledClosure(c)!.free[0]);
       expect(free).toEqual(Array.from({ length: 3000 }, (_, k) => 3000 - k));
       expect((await inThread(() => closures[2500]!())).value).toBe(500);
       const code = [...unit.codes.values()].find((c) => c.ref.id.endsWith("/lambda1"));
       expect(code).toBeDefined();
-      for (const c of closures) expect((c as unknown as { $code: unknown }).$code).toBe(code);
+      for (const c of closures) expect(procedureCode(c)).toBe(code);
     },
   );
 
@@ -232,14 +241,11 @@ describe("the JavaScript back end", () => {
     const y = v("y");
     const inner = lam([y], call(g("scheme/base#+"), l(x), l(y)), "add-x");
     const tree: Node = { kind: "let", bindings: [[x, q(5)]], body: inner };
-    const closure = (await run([tree])) as ((...a: unknown[]) => unknown) & {
-      $code: CompiledCode;
-      $free: unknown[];
-    };
-    expect(closure.$free).toEqual([5]);
-    expect(closure.$code.ref.id).toBe("test/lambda1");
-    expect(closure.$code.node).toBe(inner);
-    const copy = closure.$code.make(...closure.$free.map((f) => f));
+    const closure = compiledClosure<CompiledCode>(await run([tree]))!;
+    expect(closure.free).toEqual([5]);
+    expect(closure.code.ref.id).toBe("test/lambda1");
+    expect(closure.code.node).toBe(inner);
+    const copy = closure.code.make(...closure.free.map((f) => f));
     expect(await inThread(() => copy(1))).toEqual({ normal: true, value: 6 });
   });
 
@@ -262,9 +268,9 @@ describe("the JavaScript back end", () => {
         body: seq(call(l(c)), call(l(c)), call(g("list"), call(l(c)), l(c))),
       },
     };
-    const [count, closure] = (await run([tree])) as [number, { $free: unknown[] }];
+    const [count, closure] = (await run([tree])) as [number, unknown];
     expect(count).toBe(3);
-    expect(closure.$free).toEqual([{ v: 3 }]);
+    expect(compiledClosure(closure)!.free).toEqual([new Box(3)]);
   });
 
   it("applies rest parameters and case-lambda clauses", async () => {
@@ -392,7 +398,7 @@ describe("code rebuilt from its syntax tree", () => {
     const original = env.lookup("#k") as ReturnType<typeof makeContinuation>;
     expect(isContinuation(original)).toBe(true);
     let rebuilt = 0;
-    const recompile = (s: typeof original.$frames): typeof original.$frames => {
+    const recompile = (s: FrameStack | null): FrameStack | null => {
       if (s === null) return null;
       const code = s.frame.code as CompiledCode;
       const fresh =
@@ -402,7 +408,10 @@ describe("code rebuilt from its syntax tree", () => {
       if (fresh !== code) rebuilt++;
       return frameStack({ code: fresh, cp: s.frame.cp, values: s.frame.values.slice() }, recompile(s.next));
     };
-    const copy = makeContinuation(recompile(original.$frames), original.$dyn);
+    const copy = makeContinuation(
+      recompile(continuationOf(original)!.frames),
+      continuationOf(original)!.dynamic,
+    );
     // The frames of `loop` (waiting for probe) and of the unit (waiting for walk).
     expect(rebuilt).toBe(2);
     expect(await run([call(q(copy), q(10))], env)).toBe(1014);
@@ -419,16 +428,16 @@ describe("code rebuilt from its syntax tree", () => {
       ),
       "bump",
     );
-    const closure = (await run([{ kind: "let", bindings: [[x, q(5)]], body: bump }])) as ((
+    const closure = (await run([{ kind: "let", bindings: [[x, q(5)]], body: bump }])) as (
       ...a: unknown[]
-    ) => unknown) & { $code: CompiledCode; $free: unknown[] };
-    const code = closure.$code;
+    ) => unknown;
+    const { code, free } = compiledClosure<CompiledCode>(closure)!;
     const fresh = compileProcedure(
       { ref: code.ref, node: code.node as Lambda, context: code.context! },
       globals(),
     );
     expect(fresh.ref).toEqual(code.ref);
-    const copy = fresh.make(...closure.$free);
+    const copy = fresh.make(...free);
     expect(await inThread(() => copy(2))).toEqual({ normal: true, value: 7 });
     // The box is shared: the original closure sees the rebuilt one's assignment.
     expect(await inThread(() => closure(1))).toEqual({ normal: true, value: 8 });

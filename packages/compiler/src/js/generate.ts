@@ -12,7 +12,7 @@ import type { SourceLocation } from "@termite/datum";
 import { Analysis, isOpenCoded, mayUnwind, OPEN_CODED } from "./analysis.js";
 
 /** Bumped whenever generated code or frame layouts change: frames only travel between equal ABIs. */
-export const COMPILER_ABI = 3;
+export const COMPILER_ABI = 4;
 
 export interface GenerateOptions {
   /** The module the code belongs to (`""` for scripts). */
@@ -113,6 +113,8 @@ const RUNTIME_NAMES = [
   "unboundProcedure",
   "UNASSIGNED",
   "primitive",
+  "Box",
+  "PROCEDURE_SLOT",
 ] as const;
 
 /** The names the generated code expects in its `rt` argument. */
@@ -319,7 +321,7 @@ class LambdaGen {
     const nParams = this.params.length;
     const boxParams = [...n.params, ...(n.rest ? [n.rest] : [])]
       .filter((v) => this.m.analysis.boxed.has(v))
-      .map((v) => `${jsName(v)} = { v: ${jsName(v)} };`)
+      .map((v) => `${jsName(v)} = new $Box(${jsName(v)});`)
       .join(" ");
     // With a rest parameter the JS function takes `...$args`: the Scheme parameters are locals.
     const outer = new Set([...this.free.map(jsName), ...(this.rest ? [] : this.params), "$self"]);
@@ -372,9 +374,9 @@ class LambdaGen {
       lines.push("      }");
       lines.push(`    } catch ($e) { $noteCallSite($e, ${name}, $LOC[$at]); throw $e; }`);
       lines.push("  };");
-      lines.push(`  $self.$code = $C${i};`);
+      // What travels (datum's procedure contract): the code, then the free values.
+      lines.push(`  $self[$PROCEDURE_SLOT] = [${[`$C${i}`, ...this.free.map(jsName)].join(", ")}];`);
       if (this.usesBody) lines.push("  $self.$body = $body;");
-      if (this.free.length > 0) lines.push(`  $self.$free = [${this.free.map(jsName).join(", ")}];`);
       lines.push("  return $self;");
       lines.push("}");
     }
@@ -774,13 +776,13 @@ class LambdaGen {
       for (const [v, init] of node.bindings) {
         const value = this.named(init, v.name, {});
         const name = this.declare(jsName(v));
-        this.code(boxed.has(v) ? `${name} = { v: ${value} };` : `${name} = ${value};`);
+        this.code(boxed.has(v) ? `${name} = new $Box(${value});` : `${name} = ${value};`);
       }
       return;
     }
     for (const [v] of node.bindings) {
       const name = this.declare(jsName(v));
-      this.code(boxed.has(v) ? `${name} = { v: $UNASSIGNED };` : `${name} = $UNASSIGNED;`);
+      this.code(boxed.has(v) ? `${name} = new $Box($UNASSIGNED);` : `${name} = $UNASSIGNED;`);
     }
     for (const [v, init] of node.bindings) {
       const self = !v.assigned && !boxed.has(v) ? { variable: v } : {};

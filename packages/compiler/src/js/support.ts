@@ -2,9 +2,10 @@
 //
 // Kept small so V8 inlines them into the compiled procedures.
 
-import { list, Pair } from "@termite/datum";
+import { Box, list, Pair, PROCEDURE_SLOT, type Procedure } from "@termite/datum";
 import {
   add2,
+  arityError,
   car,
   cdr,
   type GlobalCell,
@@ -14,6 +15,7 @@ import {
   le2,
   lt2,
   machine,
+  makeCaseLambda,
   mul2,
   negate,
   noteCallSite,
@@ -31,8 +33,6 @@ import {
 } from "@termite/runtime";
 import { PURE_PRIMITIVES } from "./analysis.js";
 import type { RuntimeName } from "./generate.js";
-
-type Procedure = (...args: unknown[]) => unknown;
 
 function notAProcedure(f: unknown): never {
   return schemeError(undefined, "attempt to call a non-procedure", f);
@@ -62,21 +62,12 @@ function gset(cell: GlobalCell, v: unknown): void {
   cell.value = v;
 }
 
-function arity(name: string, expected: string, got: number): never {
-  return schemeError(name, `expected ${expected} argument(s), got ${got}`);
-}
-
-/** The procedure a `case-lambda` makes: the first clause whose arity fits is applied. */
+/** The procedure a `case-lambda` makes, from the generated `[min, rest, procedure]` clauses. */
 function caseLambda(name: string, clauses: [number, boolean, Procedure][]): Procedure {
-  const dispatch = (...args: unknown[]): unknown => {
-    for (const [min, rest, f] of clauses) {
-      if (args.length === min || (rest && args.length >= min)) return f(...args);
-    }
-    return schemeError(name, `no clause of case-lambda accepts ${args.length} argument(s)`);
-  };
-  Object.defineProperty(dispatch, "schemeName", { value: name });
-  Object.defineProperty(dispatch, "$clauses", { value: clauses.map((c) => c[2]) });
-  return dispatch;
+  return makeCaseLambda(
+    name,
+    clauses.map(([min, rest, procedure]) => ({ min, rest, procedure })),
+  );
 }
 
 /** What a constant procedure global holds before its definition has run. */
@@ -118,9 +109,11 @@ export const runtimeSupport: Readonly<Record<RuntimeName, unknown>> = {
   gfn,
   gv,
   gset,
-  arity,
+  arity: arityError,
   caseLambda,
   unboundProcedure,
   UNASSIGNED,
   primitive,
+  Box,
+  PROCEDURE_SLOT,
 };

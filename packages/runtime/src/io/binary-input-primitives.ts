@@ -6,7 +6,7 @@
 import { EOF } from "@termite/datum";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { bytevectorArg, endArg, sizeArg, startArg } from "../primitives/arguments.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import { byteInputArg } from "./port-arguments.js";
 
 export function readU8(port: unknown): unknown {
@@ -51,7 +51,7 @@ export function readBytevectorInto(bv: unknown, port: unknown, start?: unknown, 
   return n;
 }
 
-export function binaryInputBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function binaryInputBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   return {
     "read-u8": prim(0, 1, (port?: unknown) => readU8(port ?? io.currentInput())),
     "peek-u8": prim(0, 1, (port?: unknown) => peekU8(port ?? io.currentInput())),

@@ -12,7 +12,7 @@ import { type PrimitiveSpec, prim } from "../primitive.js";
 import { stringArg } from "../primitives/arguments.js";
 import { ByteInput } from "./byte-input.js";
 import { FileByteOutput, FileTextOutput } from "./file-output.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import { Port } from "./port.js";
 import { TextInput } from "./text-input.js";
 
@@ -42,7 +42,7 @@ function openForOutput(who: string, name: string): number {
   }
 }
 
-export function filePrimitives(io: IoSystem): Record<string, PrimitiveSpec> {
+export function filePrimitives(io: NodeIo): Record<string, PrimitiveSpec> {
   const fileName = (who: string, x: unknown): string => stringArg(who, x, 0).toString();
   return {
     "open-input-file": prim(1, 1, (f: unknown) => {

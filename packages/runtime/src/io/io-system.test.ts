@@ -1,4 +1,4 @@
-import { string } from "@termite/datum";
+import { parameterOf, string } from "@termite/datum";
 import { describe, expect, it } from "vitest";
 import { withParameterBindings } from "../machine/control.js";
 import { memoryIoContext } from "./io-context.js";
@@ -111,9 +111,11 @@ describe("the current-port parameters", () => {
   it("convert (check) the values they are bound to", () => {
     const { io, call } = testNode();
     const out = call("open-output-string");
-    expect(io.currentOutputPort.$converter?.(out)).toBe(out);
-    expect(() => io.currentOutputPort.$converter?.(call("open-input-string", string("")))).toThrow();
-    expect(() => io.currentInputPort.$converter?.(out)).toThrow();
-    expect(() => io.currentErrorPort.$converter?.(5)).toThrow();
+    expect(parameterOf(io.currentOutputPort)?.converter?.(out)).toBe(out);
+    expect(() =>
+      parameterOf(io.currentOutputPort)?.converter?.(call("open-input-string", string(""))),
+    ).toThrow();
+    expect(() => parameterOf(io.currentInputPort)?.converter?.(out)).toThrow();
+    expect(() => parameterOf(io.currentErrorPort)?.converter?.(5)).toThrow();
   });
 });

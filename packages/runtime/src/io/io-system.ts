@@ -4,6 +4,7 @@
 // primitive groups that use them. `ioSystem(context)` makes it once per context, so the groups
 // installed in a node and the ports the CLI flushes at exit are the same objects.
 
+import { parameterOf } from "@termite/datum";
 import { typeError } from "../errors.js";
 import { makeParameter, type Parameter } from "../machine/control.js";
 import { current } from "../machine/thread.js";
@@ -12,6 +13,7 @@ import { binaryInputBindings } from "./binary-input-primitives.js";
 import { featureBindings } from "./features.js";
 import { filePrimitives } from "./file-primitives.js";
 import type { IoContext } from "./io-context.js";
+import type { NodeIo } from "./node-io.js";
 import { SinkOutput } from "./output.js";
 import { extrasBindings, outputBindings, writeBindings } from "./output-primitives.js";
 import { Port } from "./port.js";
@@ -22,7 +24,7 @@ import { TextInput } from "./text-input.js";
 import { textInputBindings } from "./text-input-primitives.js";
 import { timeBindings } from "./time.js";
 
-export class IoSystem {
+export class IoSystem implements NodeIo {
   /** The console ports: what the current-port parameters hold until a program rebinds them. */
   readonly stdin: Port;
   readonly stdout: Port;
@@ -97,7 +99,7 @@ export class IoSystem {
 }
 
 function parameterValue(p: Parameter): unknown {
-  return current === undefined ? p.$value : p();
+  return current === undefined ? parameterOf(p)!.value : p();
 }
 
 const systems = new WeakMap<IoContext, IoSystem>();

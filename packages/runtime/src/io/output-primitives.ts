@@ -6,7 +6,7 @@ import { display, write, writeShared, writeSimple } from "@termite/datum";
 import { typeError } from "../errors.js";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { byteArg, bytevectorArg, charArg, endArg, startArg, stringArg } from "../primitives/arguments.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import { Port } from "./port.js";
 import { byteOutputArg, textOutputArg } from "./port-arguments.js";
 import { prettyText } from "./pretty-print.js";
@@ -57,14 +57,14 @@ export function flushOutputPort(port: unknown): undefined {
 }
 
 /** A printer as a procedure of `(obj [port])`. */
-function printer(io: IoSystem, who: string, print: (value: unknown) => string): PrimitiveSpec {
+function printer(io: NodeIo, who: string, print: (value: unknown) => string): PrimitiveSpec {
   return prim(1, 2, (obj: unknown, port?: unknown) => {
     textOutputArg(who, port ?? io.currentOutput(), 1).write(print(obj));
     return undefined;
   });
 }
 
-export function outputBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function outputBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   return {
     "write-char": prim(1, 2, (c: unknown, port?: unknown) => writeChar(c, port ?? io.currentOutput())),
     "write-string": prim(1, 4, (s: unknown, port?: unknown, start?: unknown, end?: unknown) =>
@@ -79,7 +79,7 @@ export function outputBindings(io: IoSystem): Record<string, PrimitiveSpec> {
   };
 }
 
-export function writeBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function writeBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   return {
     write: printer(io, "write", write),
     "write-shared": printer(io, "write-shared", writeShared),
@@ -89,7 +89,7 @@ export function writeBindings(io: IoSystem): Record<string, PrimitiveSpec> {
 }
 
 /** Gambit's `print`, `println` and `pp` (also named `pretty-print`), on the current output port. */
-export function extrasBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function extrasBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   const pp = prim(1, 2, (obj: unknown, port?: unknown) => {
     textOutputArg("pp", port ?? io.currentOutput(), 1).write(`${prettyText(obj)}\n`);
     return undefined;

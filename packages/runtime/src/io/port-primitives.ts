@@ -5,7 +5,7 @@ import { typeError } from "../errors.js";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { bytevectorArg, stringArg } from "../primitives/arguments.js";
 import { ByteInput } from "./byte-input.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import { BytevectorOutput, StringOutput } from "./output.js";
 import { Port } from "./port.js";
 import { portArg } from "./port-arguments.js";
@@ -44,7 +44,7 @@ export function getOutputBytevector(port: unknown): Uint8Array {
   return out.contents();
 }
 
-export function portBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function portBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   const closeInput = (who: string, x: unknown): undefined => {
     const port = portArg(who, x, 0);
     if (!port.isInput) typeError(who, "an input port", x, 0);

@@ -6,10 +6,10 @@
 import { cons, list, string } from "@termite/datum";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { stringArg } from "../primitives/arguments.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import { exitStatus, ProgramExit } from "./program-exit.js";
 
-export function processContextBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function processContextBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   const { commandLine, environment } = io.context;
   return {
     // Fresh strings on each call: Scheme strings are mutable.

@@ -13,7 +13,7 @@ import { DatumReader, END_OF_TEXT, ReadError } from "@termite/reader";
 import { SchemeRaise } from "../errors.js";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { awaitInput } from "./await-input.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import type { Port } from "./port.js";
 import { textInputArg } from "./port-arguments.js";
 import type { TextInput } from "./text-input.js";
@@ -101,7 +101,7 @@ function failRead(port: Port, input: TextInput, base: number, error: ReadError):
   );
 }
 
-export function readBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function readBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   return {
     read: prim(0, 1, (port?: unknown) => readDatum(port ?? io.currentInput())),
   };

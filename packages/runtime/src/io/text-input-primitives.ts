@@ -7,7 +7,7 @@ import { char, EOF, string } from "@termite/datum";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { sizeArg } from "../primitives/arguments.js";
 import { awaitInput } from "./await-input.js";
-import type { IoSystem } from "./io-system.js";
+import type { NodeIo } from "./node-io.js";
 import { textInputArg } from "./port-arguments.js";
 import type { TextInput } from "./text-input.js";
 
@@ -110,7 +110,7 @@ export function charReady(port: unknown): boolean {
   return false;
 }
 
-export function textInputBindings(io: IoSystem): Record<string, PrimitiveSpec> {
+export function textInputBindings(io: NodeIo): Record<string, PrimitiveSpec> {
   return {
     "read-char": prim(0, 1, (port?: unknown) => readChar(port ?? io.currentInput())),
     "peek-char": prim(0, 1, (port?: unknown) => peekChar(port ?? io.currentInput())),

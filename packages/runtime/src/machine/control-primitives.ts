@@ -5,7 +5,7 @@
 // protocol (control.ts); the ones that loop over Scheme calls (`map`, `for-each`…) are written in
 // Scheme in the `(termite prelude)` library instead.
 
-import { list, listToArray, MultipleValues, Pair } from "@termite/datum";
+import { list, listToArray, MultipleValues, Pair, type Procedure, parameterOf } from "@termite/datum";
 import { schemeError, typeError } from "../errors.js";
 import { type PrimitiveGroup, prim } from "../primitive.js";
 import {
@@ -22,8 +22,6 @@ import {
 } from "./control.js";
 import { srfi18Primitives } from "./srfi18.js";
 import { UNWIND } from "./unwind.js";
-
-type Procedure = (...args: any[]) => unknown;
 
 function procedure(who: string, f: unknown, index: number): Procedure {
   if (typeof f !== "function") typeError(who, "a procedure", f, index);
@@ -114,8 +112,8 @@ export function controlPrimitives(): PrimitiveGroup[] {
       "with-parameter-bindings": prim(3, 3, (params, values, thunk) =>
         withParameterBindings(listToArray(params) as Parameter[], listToArray(values), thunk as Procedure),
       ),
-      "parameter?": prim(1, 1, (p) => typeof p === "function" && "$converter" in p),
-      "parameter-converter": prim(1, 1, (p) => (p as Parameter).$converter ?? false),
+      "parameter?": prim(1, 1, (p) => parameterOf(p) !== undefined),
+      "parameter-converter": prim(1, 1, (p) => parameterOf(p)?.converter ?? false),
       "make-promise-record": prim(2, 2, (done, value) => new Promise_(done !== false, value)),
       "promise-record?": prim(1, 1, (p) => p instanceof Promise_),
       "promise-done?": prim(1, 1, (p) => (p as Promise_).done),

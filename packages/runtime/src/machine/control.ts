@@ -5,11 +5,16 @@
 // records a frame when unwound through, so a continuation can be captured anywhere inside it.
 
 import {
+  type Continuation as ContinuationRecord,
+  carry,
+  continuationOf,
   ErrorObject,
   type Frame,
   type FrameStack,
   frameStack,
   MultipleValues,
+  type Parameter as ParameterRecord,
+  type Procedure,
   type ResumableCode,
 } from "@termite/datum";
 import { SchemeRaise, schemeError } from "../errors.js";
@@ -23,10 +28,15 @@ import {
   withParameter,
   withWinder,
 } from "./dynamic.js";
-import { currentThread, type SchemeThread, setRaiseHook, setWindOutHook, ThreadExit } from "./thread.js";
-import { frame, pushFrame, startUnwind, UNWIND } from "./unwind.js";
-
-type Procedure = (...args: any[]) => unknown;
+import {
+  currentThread,
+  type SchemeThread,
+  setRaiseHook,
+  setWindOutHook,
+  startUnwind,
+  ThreadExit,
+} from "./thread.js";
+import { frame, pushFrame, UNWIND } from "./unwind.js";
 
 /** Builds the code object of a runtime operator whose frames resume through `resume`. */
 function runtimeCode(id: string, resume: ResumableCode["resume"]): ResumableCode {
@@ -47,27 +57,26 @@ function register(code: ResumableCode): ResumableCode {
 
 // ### Continuations
 
-/** A first-class continuation: callable like a procedure, and data (frames + dynamic environment). */
-export interface Continuation extends Procedure {
-  readonly $frames: FrameStack | null;
-  readonly $dyn: DynamicEnvironment;
-}
+/**
+ * A first-class continuation: callable like a procedure, and data through the procedure contract
+ * (its record holds the frames and the dynamic environment).
+ */
+export type Continuation = Procedure;
 
 export function isContinuation(v: unknown): v is Continuation {
-  return typeof v === "function" && "$frames" in v;
+  return continuationOf(v) !== undefined;
 }
 
 /** Makes the continuation object for `frames` captured in `dyn`. */
 export function makeContinuation(frames: FrameStack | null, dyn: DynamicEnvironment): Continuation {
-  const k = ((...vals: unknown[]) =>
+  const record: ContinuationRecord = { kind: "continuation", frames, dynamic: dyn };
+  const k = (...vals: unknown[]) =>
     startUnwind((thread) => {
-      enterContinuation(thread, k, () => (vals.length === 1 ? vals[0] : new MultipleValues(vals)));
+      enterContinuation(thread, record, () => (vals.length === 1 ? vals[0] : new MultipleValues(vals)));
       return "continue";
-    }, true)) as unknown as Continuation;
-  Object.defineProperty(k, "$frames", { value: frames });
-  Object.defineProperty(k, "$dyn", { value: dyn });
+    }, true);
   Object.defineProperty(k, "schemeName", { value: "continuation" });
-  return k;
+  return carry(k, record);
 }
 
 /** Frames of the winding steps: each runs one thunk in its environment and discards its value. */
@@ -94,9 +103,9 @@ const ENTER_STEP = register(
  * (innermost first), then the befores of those being entered, then `produce` gives the value.
  * The steps are frames themselves, so a step that captures or blocks is handled like any code.
  */
-export function enterContinuation(thread: SchemeThread, k: Continuation, produce: () => unknown): void {
-  const { leave, enter } = windPath(thread.dyn.winders, k.$dyn.winders);
-  let stack: FrameStack | null = frameStack(frame(ENTER_STEP, 0, [k.$dyn, produce]), k.$frames);
+export function enterContinuation(thread: SchemeThread, k: ContinuationRecord, produce: () => unknown): void {
+  const { leave, enter } = windPath(thread.dyn.winders, k.dynamic.winders);
+  let stack: FrameStack | null = frameStack(frame(ENTER_STEP, 0, [k.dynamic, produce]), k.frames);
   for (let i = enter.length - 1; i >= 0; i--) {
     const w = enter[i]!;
     stack = frameStack(frame(WIND_STEP, 0, [w.before, w.outer]), stack);
@@ -121,8 +130,10 @@ export function callCC(receiver: Procedure): unknown {
 
 /** Calls `thunk` in the continuation `k` instead of delivering a value (used by guard). */
 export function throwToContinuation(k: Continuation, thunk: () => unknown): unknown {
+  const record = continuationOf(k);
+  if (record === undefined) return schemeError(undefined, "expected a continuation", k);
   return startUnwind((thread) => {
-    enterContinuation(thread, k, thunk);
+    enterContinuation(thread, record, thunk);
     return "continue";
   }, true);
 }
@@ -267,7 +278,7 @@ export function raise(payload: unknown): unknown {
 
 // `exit`: leave every winder (running the afters), then run `last` with nothing left to return to.
 setWindOutHook((thread, last) => {
-  enterContinuation(thread, makeContinuation(null, EMPTY_DYNAMIC_ENVIRONMENT), last);
+  enterContinuation(thread, { kind: "continuation", frames: null, dynamic: EMPTY_DYNAMIC_ENVIRONMENT }, last);
 });
 
 setRaiseHook((payload, continuable) => (continuable ? raiseContinuable(payload) : raise(payload)));
@@ -282,7 +293,7 @@ export function withGuard(body: Procedure, handler: Procedure): unknown {
 }
 
 /**
- * The exception handler a guard installs. It is data as well as code: `$guard` holds the guard's
+ * The exception handler a guard installs. It is data as well as code: its record holds the guard's
  * continuation and clause procedure, so a continuation captured inside a guard body can travel.
  */
 export function guardHandler(guardK: Continuation, handler: Procedure): Procedure {
@@ -292,32 +303,28 @@ export function guardHandler(guardK: Continuation, handler: Procedure): Procedur
         handler(condition, () => throwToContinuation(raiseK, () => raiseContinuable(condition))),
       ),
     );
-  Object.defineProperty(h, "$guard", { value: [guardK, handler] });
   Object.defineProperty(h, "schemeName", { value: "guard" });
-  return h;
+  return carry(h, { kind: "guard-handler", continuation: guardK, clauses: handler });
 }
 
 // ### Parameters
 
-export interface Parameter extends Procedure {
-  $value: unknown;
-  readonly $converter: Procedure | undefined;
-}
+/** A parameter object: a procedure whose record (`parameterOf`) holds its value and converter. */
+export type Parameter = Procedure;
 
 /** A parameter object whose initial value is already converted (see `make-parameter`). */
 export function makeParameter(value: unknown, converter?: Procedure): Parameter {
-  const p = ((...args: unknown[]) => {
+  const record: ParameterRecord = { kind: "parameter", value, converter };
+  const p = (...args: unknown[]) => {
     const binding = lookupParameter(currentThread().dyn, p);
-    if (args.length === 0) return binding ? binding.value : p.$value;
+    if (args.length === 0) return binding ? binding.value : record.value;
     // Setting a parameter (Gambit allows it): the innermost binding, or the global value.
     if (binding) (binding as { value: unknown }).value = args[0];
-    else p.$value = args[0];
+    else record.value = args[0];
     return undefined;
-  }) as Parameter;
-  p.$value = value;
-  Object.defineProperty(p, "$converter", { value: converter });
+  };
   Object.defineProperty(p, "schemeName", { value: "parameter" });
-  return p;
+  return carry(p, record);
 }
 
 /** Runs `thunk` with each parameter bound to the (already converted) value. */

@@ -4,40 +4,12 @@
 // a captured continuation simply keeps a pointer to the environment it was captured in. It is part
 // of the continuation and travels with it.
 
-/** One active `dynamic-wind`: its thunks and the environment they run in. */
-export interface Winder {
-  readonly before: (...args: unknown[]) => unknown;
-  readonly after: (...args: unknown[]) => unknown;
-  /** The environment of the `dynamic-wind` call: `before` and `after` run in it. */
-  readonly outer: DynamicEnvironment;
-  readonly next: Winder | null;
-  readonly depth: number;
-}
+import { DynamicEnvironment, type HandlerNode, type ParameterBinding, type Winder } from "@termite/datum";
 
-/** One installed exception handler. */
-export interface HandlerNode {
-  readonly handler: (...args: unknown[]) => unknown;
-  readonly next: HandlerNode | null;
-}
+// The shapes are part of the travelling-code contract (a continuation carries its environment).
+export { DynamicEnvironment, type HandlerNode, type ParameterBinding, type Winder };
 
-/** One `parameterize` binding. */
-export interface ParameterBinding {
-  readonly parameter: object;
-  readonly value: unknown;
-  readonly next: ParameterBinding | null;
-}
-
-export interface DynamicEnvironment {
-  readonly winders: Winder | null;
-  readonly handlers: HandlerNode | null;
-  readonly parameters: ParameterBinding | null;
-}
-
-export const EMPTY_DYNAMIC_ENVIRONMENT: DynamicEnvironment = {
-  winders: null,
-  handlers: null,
-  parameters: null,
-};
+export const EMPTY_DYNAMIC_ENVIRONMENT: DynamicEnvironment = new DynamicEnvironment(null, null, null);
 
 export function withWinder(
   env: DynamicEnvironment,
@@ -51,15 +23,15 @@ export function withWinder(
     next: env.winders,
     depth: (env.winders?.depth ?? 0) + 1,
   };
-  return { winders: winder, handlers: env.handlers, parameters: env.parameters };
+  return new DynamicEnvironment(winder, env.handlers, env.parameters);
 }
 
 export function withHandler(env: DynamicEnvironment, handler: HandlerNode["handler"]): DynamicEnvironment {
-  return { winders: env.winders, handlers: { handler, next: env.handlers }, parameters: env.parameters };
+  return new DynamicEnvironment(env.winders, { handler, next: env.handlers }, env.parameters);
 }
 
 export function withHandlers(env: DynamicEnvironment, handlers: HandlerNode | null): DynamicEnvironment {
-  return { winders: env.winders, handlers, parameters: env.parameters };
+  return new DynamicEnvironment(env.winders, handlers, env.parameters);
 }
 
 export function withParameter(
@@ -67,11 +39,7 @@ export function withParameter(
   parameter: object,
   value: unknown,
 ): DynamicEnvironment {
-  return {
-    winders: env.winders,
-    handlers: env.handlers,
-    parameters: { parameter, value, next: env.parameters },
-  };
+  return new DynamicEnvironment(env.winders, env.handlers, { parameter, value, next: env.parameters });
 }
 
 /** The innermost binding of `parameter`, or `undefined` when it is not parameterized. */

@@ -5,13 +5,21 @@
 // `suspend`; a timeout is a timer that wakes it. The exceptions SRFI 18 defines are records, so
 // they print, compare and travel like any other data (a process's exit reason may be one).
 
-import { type Flonum, flonum, flonumValue, intern, isFlonum, Record, RecordType } from "@termite/datum";
+import {
+  DynamicEnvironment,
+  type Flonum,
+  flonum,
+  flonumValue,
+  intern,
+  isFlonum,
+  type Procedure,
+  Record,
+  RecordType,
+} from "@termite/datum";
 import { typeError } from "../errors.js";
 import { type PrimitiveGroup, prim } from "../primitive.js";
 import { raise, suspend, yieldThread } from "./control.js";
 import { currentThread, SchemeThread } from "./thread.js";
-
-type Procedure = (...args: any[]) => unknown;
 
 // ### Exception objects
 
@@ -217,7 +225,7 @@ export function srfi18Primitives(
         const t = new SchemeThread(() => f(), name, parent.scheduler);
         // SRFI 18: the new thread inherits the parameters, but starts with no winders and the
         // initial exception handler (an uncaught raise ends the thread, not the creator's guard).
-        t.dyn = { winders: null, handlers: null, parameters: parent.dyn.parameters };
+        t.dyn = new DynamicEnvironment(null, null, parent.dyn.parameters);
         return t;
       }),
       "thread-name": prim(1, 1, (t) => thread("thread-name", t).name),

@@ -10,7 +10,7 @@ import { ErrorObject, type FrameStack, frameStack } from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
 import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
-import { CALL_BUDGET, machine, type RunDecision, UNWIND, type Unwind } from "./unwind.js";
+import { CALL_BUDGET, machine, type RunDecision, UNWIND, Unwind } from "./unwind.js";
 
 /** How long a thread runs before others get a turn, in milliseconds. */
 export const TIME_SLICE_MS = 10;
@@ -113,20 +113,21 @@ export class SchemeThread {
           value = top.frame.code.resume(top.frame, value);
         }
         if (value === UNWIND) {
-          const unwind = machine.unwinding as Unwind;
+          // The unwind was started by `startUnwind` below, for a thread of this class.
+          const unwind = machine.unwinding as unknown as Unwind<SchemeThread>;
           machine.unwinding = null;
           machine.budget = CALL_BUDGET;
           let k = this.k;
           const frames = unwind.frames;
           for (let i = frames.length - 1; i >= 0; i--) k = frameStack(frames[i]!, k);
           this.k = k;
-          if (unwind.budget && k !== null && k.depth > frameLimit.max) {
+          if (unwind.budget && k !== null && k.depth > this.scheduler.frameLimit) {
             // A recursion that does not end would fill the heap and kill the whole node: this
             // thread gets a Scheme error instead (guard can catch it), the others go on. Only a
             // call-budget unwind is checked, so a handler can still capture and escape.
             const payload = new ErrorObject(
               "error",
-              `recursion too deep: more than ${frameLimit.max} pending frames${innermostProcedure(k)}`,
+              `recursion too deep: more than ${this.scheduler.frameLimit} pending frames${innermostProcedure(k)}`,
               [],
               undefined,
             );
@@ -150,13 +151,13 @@ export class SchemeThread {
           // then the whole program ends, and whoever runs it decides how (the CLI exits the process).
           if (!e.emergency && this.dyn.winders !== null) {
             windOutThenExit(this, () => {
-              programExitHook(e);
+              this.scheduler.programExit(e);
               return undefined;
             });
             decision = "continue";
           } else {
             this.finish({ normal: true, value: undefined });
-            programExitHook(e);
+            this.scheduler.programExit(e);
             return;
           }
         } else {
@@ -177,12 +178,26 @@ export class SchemeThread {
 }
 
 /**
- * The most frames a thread's continuation may hold (a limit on recursion depth). The default
- * leaves a quarter of V8's heap limit to frames of about 300 bytes (an interpreted frame; a
- * compiled one is about 120): about 3.6 million on a 4 GB heap, never fewer than a million.
+ * The default of the most frames a thread's continuation may hold (a limit on recursion depth):
+ * a quarter of V8's heap limit to frames of about 300 bytes (an interpreted frame; a compiled one
+ * is about 120): about 3.6 million on a 4 GB heap, never fewer than a million.
  */
+export const DEFAULT_FRAME_LIMIT = Math.max(
+  1_000_000,
+  Math.floor(getHeapStatistics().heap_size_limit / 4 / 300),
+);
+
+function checkFrameLimit(max: number): number {
+  if (!Number.isInteger(max) || max < 1)
+    throw new RangeError(`frame limit must be a positive integer: ${max}`);
+  return max;
+}
+
+/** The frame limit of the default scheduler (threads made without a scheduler of their own). */
 export const frameLimit = {
-  max: Math.max(1_000_000, Math.floor(getHeapStatistics().heap_size_limit / 4 / 300)),
+  get max(): number {
+    return defaultScheduler.frameLimit;
+  },
 };
 
 /** ` (innermost: f)` for the first pending frame whose code knows its procedure's name. */
@@ -195,11 +210,9 @@ function innermostProcedure(k: FrameStack): string {
   return "";
 }
 
-/** Sets the most frames a thread's continuation may hold (see `frameLimit`). */
+/** Sets the frame limit of the default scheduler's threads (`Scheduler.frameLimit` for others). */
 export function setFrameLimit(max: number): void {
-  if (!Number.isInteger(max) || max < 1)
-    throw new RangeError(`frame limit must be a positive integer: ${max}`);
-  frameLimit.max = max;
+  defaultScheduler.frameLimit = checkFrameLimit(max);
 }
 
 /** `next` of a thread woken by `wake`: runs as `thread.next()`, so `this` is the thread. */
@@ -231,13 +244,14 @@ let raiseHook: (payload: unknown, continuable: boolean) => unknown = (payload) =
   throw new ThreadExit({ normal: false, condition: payload });
 };
 
-let programExitHook: (exit: ProgramExit) => void = (exit) => {
+/** What `(exit n)` does unless the scheduler is told otherwise: set the process's exit code. */
+function setExitCode(exit: ProgramExit): void {
   process.exitCode = exit.code;
-};
+}
 
-/** Who hears `(exit n)`: the CLI flushes output and exits the process. */
+/** Who hears `(exit n)` in the default scheduler's threads: the CLI flushes output and exits. */
 export function setProgramExitHook(hook: (exit: ProgramExit) => void): void {
-  programExitHook = hook;
+  defaultScheduler.programExit = hook;
 }
 
 /** Runs the afters of the thread's winders, then `last`; installed by control.ts, which owns winding. */
@@ -265,8 +279,27 @@ export function currentThread(): SchemeThread {
 //
 // Round robin over runnable threads. Between slices it returns to the Node event loop
 // (`setImmediate`), so timers, sockets and file I/O make progress even under a busy thread.
+// A scheduler also holds what its threads share and two systems in one process may want
+// different: the frame limit and who hears `(exit n)`. Threads a thread makes share its scheduler.
+
+export interface SchedulerOptions {
+  /** The most frames a thread's continuation may hold (default `DEFAULT_FRAME_LIMIT`). */
+  readonly frameLimit?: number;
+  /** Who hears `(exit n)` (default: sets `process.exitCode`). */
+  readonly programExit?: (exit: ProgramExit) => void;
+}
 
 export class Scheduler {
+  /** The most frames a thread's continuation may hold: deeper, it gets "recursion too deep". */
+  frameLimit: number;
+  /** Who hears `(exit n)` from one of this scheduler's threads. */
+  programExit: (exit: ProgramExit) => void;
+
+  constructor(options: SchedulerOptions = {}) {
+    this.frameLimit = checkFrameLimit(options.frameLimit ?? DEFAULT_FRAME_LIMIT);
+    this.programExit = options.programExit ?? setExitCode;
+  }
+
   private readonly queue: SchemeThread[] = [];
   private head = 0;
   private pending = false;
@@ -303,3 +336,32 @@ export class Scheduler {
 }
 
 export const defaultScheduler = new Scheduler();
+
+// ## Starting an unwind
+//
+// Here rather than in unwind.ts because what runs at the bottom is given this file's thread.
+
+/** What the run loop does once the stack is unwound. */
+export type AfterUnwind = (thread: SchemeThread, k: FrameStack | null) => RunDecision;
+
+/** Starts an unwind; the caller returns the result (`UNWIND`) at once. */
+export function startUnwind(then: AfterUnwind, abort = false, budget = false): typeof UNWIND {
+  machine.unwinding = new Unwind<SchemeThread>(then, abort, budget);
+  return UNWIND;
+}
+
+/**
+ * Called on procedure entry when the budget is spent: unwinds, and once the stack is empty calls
+ * `fn(...args)` again. The frames below are kept as data; the JS stack starts afresh.
+ */
+export function unwindAndCall(fn: (...args: any[]) => unknown, args: ArrayLike<unknown>): typeof UNWIND {
+  const saved = Array.prototype.slice.call(args);
+  return startUnwind(
+    (thread) => {
+      thread.next = () => fn(...saved);
+      return thread.timeSliceOver() ? "yield" : "continue";
+    },
+    false,
+    true,
+  );
+}

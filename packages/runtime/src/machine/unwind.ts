@@ -16,7 +16,6 @@
 // space-safe (their JS frames leave nothing behind) and is the preemption point of green threads.
 
 import type { Frame, FrameStack } from "@termite/datum";
-import type { SchemeThread } from "./thread.js";
 
 /** Procedure entries between two forced unwinds: bounds the JS stack of Scheme code. */
 export const CALL_BUDGET = 600;
@@ -29,22 +28,22 @@ export const machine = {
   /** Counts down on every procedure entry and loop back edge; below zero forces an unwind. */
   budget: CALL_BUDGET,
   /** The unwind in progress, while code is returning `UNWIND`. */
-  unwinding: null as Unwind | null,
+  unwinding: null as Unwind<never> | null,
 };
-
-/** What the run loop does once the stack is unwound. */
-export type AfterUnwind = (thread: SchemeThread, k: FrameStack | null) => RunDecision;
 
 /** Whether the run loop keeps running this thread, or leaves it (parked, or yielding its slice). */
 export type RunDecision = "continue" | "park" | "yield";
 
-/** An unwind in progress: what to do at the bottom, and the frames recorded on the way. */
-export class Unwind {
+/**
+ * An unwind in progress: what to do at the bottom, and the frames recorded on the way. `Thread`
+ * is the run loop's thread (thread.ts), a parameter here so this file does not import it.
+ */
+export class Unwind<Thread> {
   /** Frames recorded so far, innermost first. */
   readonly frames: Frame[] = [];
   constructor(
     /** Called at the bottom with the thread and its whole continuation. */
-    readonly then: AfterUnwind,
+    readonly then: (thread: Thread, k: FrameStack | null) => RunDecision,
     /** True when the current frames are being thrown away (a continuation is being invoked). */
     readonly abort = false,
     /** True for the call budget's unwinds: the ones a deepening recursion makes. */
@@ -56,32 +55,10 @@ export class Unwind {
   }
 }
 
-/** Starts an unwind; the caller returns the result (`UNWIND`) at once. */
-export function startUnwind(then: AfterUnwind, abort = false, budget = false): typeof UNWIND {
-  machine.unwinding = new Unwind(then, abort, budget);
-  return UNWIND;
-}
-
 /** Records a frame in the unwind in progress and returns `UNWIND`, for `return pushFrame(...)`. */
 export function pushFrame(code: Frame["code"], cp: number, values: unknown[]): typeof UNWIND {
   machine.unwinding!.push({ code, cp, values });
   return UNWIND;
-}
-
-/**
- * Called on procedure entry when the budget is spent: unwinds, and once the stack is empty calls
- * `fn(...args)` again. The frames below are kept as data; the JS stack starts afresh.
- */
-export function unwindAndCall(fn: (...args: any[]) => unknown, args: ArrayLike<unknown>): typeof UNWIND {
-  const saved = Array.prototype.slice.call(args);
-  return startUnwind(
-    (thread) => {
-      thread.next = () => fn(...saved);
-      return thread.timeSliceOver() ? "yield" : "continue";
-    },
-    false,
-    true,
-  );
 }
 
 /** A frame record: a plain object, cheap to make and to copy. */

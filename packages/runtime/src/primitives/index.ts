@@ -24,8 +24,6 @@ export { ge2, gt2, isZero, le2, lt2, numEq2 } from "./numbers/compare.js";
 export { modulo, quotient, remainder } from "./numbers/integer-division.js";
 export {
   type NamedProcedure,
-  type RecordProcedureRecipe,
-  recordProcedureRecipe,
   recordTypeDisplayName,
   remakeRecordProcedure,
 } from "./records.js";

@@ -5,51 +5,41 @@
 // carries a `schemeName` for error messages and printing. A record from another node has its own
 // `RecordType` object with the same uid, so the checks also accept a type with an equal uid.
 
-import { intern, MString, RecordType, Record as SchemeRecord } from "@termite/datum";
+import {
+  carry,
+  intern,
+  MString,
+  type RecordProcedure,
+  RecordType,
+  Record as SchemeRecord,
+} from "@termite/datum";
 import { schemeError, typeError } from "../errors.js";
 import { type PrimitiveSpec, prim } from "../primitive.js";
 import { symbolArg, vectorArg } from "./arguments.js";
 
-/**
- * What a record procedure is made of, so that another node can make it again (the wire sends
- * this instead of the JS function): its kind, type, the fields it takes or touches, its name.
- */
-export interface RecordProcedureRecipe {
-  readonly kind: "constructor" | "predicate" | "accessor" | "modifier";
-  readonly type: RecordType;
-  /** The constructor's fields in argument order; the accessor's or modifier's one field. */
-  readonly fields: readonly number[];
-  readonly name: string;
-}
-
 /** A procedure made by this module: a JS function with the name Scheme knows it by. */
-export type NamedProcedure<F extends (...args: any[]) => unknown> = F & {
-  schemeName: string;
-  $record: RecordProcedureRecipe;
-};
+export type NamedProcedure<F extends (...args: any[]) => unknown> = F & { schemeName: string };
 
+/**
+ * Names `fn` and gives it its record in the procedure contract, so that another node can make it
+ * again (the wire sends the record instead of the JS function).
+ */
 function named<F extends (...args: any[]) => unknown>(
   fn: F,
   name: string,
-  kind: RecordProcedureRecipe["kind"],
+  role: RecordProcedure["role"],
   type: RecordType,
   fields: readonly number[],
 ): NamedProcedure<F> {
   const out = fn as NamedProcedure<F>;
   out.schemeName = name;
-  out.$record = { kind, type, fields, name };
-  return out;
+  return carry(out, { kind: "record-procedure", role, type, fields, name });
 }
 
-/** The recipe of a procedure made by `record-constructor` and friends, or `undefined`. */
-export function recordProcedureRecipe(f: unknown): RecordProcedureRecipe | undefined {
-  return typeof f === "function" ? (f as { $record?: RecordProcedureRecipe }).$record : undefined;
-}
-
-/** Makes a record procedure again from its recipe. */
-export function remakeRecordProcedure(r: RecordProcedureRecipe): (...args: any[]) => unknown {
+/** Makes a record procedure again from its record (`recordProcedureOf` of the original). */
+export function remakeRecordProcedure(r: Omit<RecordProcedure, "kind">): (...args: any[]) => unknown {
   const name = intern(r.name);
-  switch (r.kind) {
+  switch (r.role) {
     case "constructor":
       return recordConstructor(r.type, [...r.fields], name);
     case "predicate":

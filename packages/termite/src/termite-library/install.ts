@@ -5,26 +5,17 @@
 // them with `??`. Its body runs with the first script or program the system runs.
 
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { TermiteSystem } from "../system.js";
+import { schemeFile } from "../scheme-files.js";
+import type { SystemPart, TermiteSystem } from "../system.js";
 import { ProcessNode } from "./process-node.js";
 import { processPrimitiveGroups } from "./process-primitives.js";
 import { recvTransformer } from "./recv-syntax.js";
 
-/** Where `scheme/` is: beside `dist/` once built, two levels up from this file in the sources. */
-function termiteLibraryFile(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 4; up++) {
-    const candidate = join(dir, "scheme", "termite", "termite.sld");
-    try {
-      readFileSync(candidate);
-      return candidate;
-    } catch {
-      dir = dirname(dir);
-    }
-  }
-  throw new Error("scheme/termite/termite.sld not found beside the termite package");
+const nodes = new WeakMap<TermiteSystem, ProcessNode>();
+
+/** The processes, mailboxes and services of `system`, once the `(termite)` part is installed. */
+export function processesOf(system: TermiteSystem): ProcessNode | undefined {
+  return nodes.get(system);
 }
 
 /**
@@ -32,10 +23,16 @@ function termiteLibraryFile(): string {
  * Uncaught errors of processes are reported on the system's stderr.
  */
 export function installTermiteLibrary(system: TermiteSystem): ProcessNode {
+  const existing = nodes.get(system);
+  if (existing !== undefined) return existing;
   const node = new ProcessNode((text) => system.io.stderr(text));
+  nodes.set(system, node);
   system.installGroups(processPrimitiveGroups(node));
   system.registry.defineSyntax("termite/process", "recv", recvTransformer);
-  const file = termiteLibraryFile();
+  const file = schemeFile("termite", "termite.sld");
   system.registry.loadSource({ file, text: readFileSync(file, "utf8") });
   return node;
 }
+
+/** The `(termite)` library as a part of a system (`processesOf(system)` finds its node). */
+export const termiteLibraryPart: SystemPart = { name: "termite", install: installTermiteLibrary };

@@ -5,11 +5,19 @@
 // data (node address, number) and can later name a process on another node. Any thread becomes a
 // process the first time it asks for its mailbox or its id (the main thread of a script too).
 
-import { ErrorObject, intern, list, ProcessId, type Sym, Tag, write } from "@termite/datum";
-import { currentThread, type DynamicEnvironment, type ExitReason, SchemeThread } from "@termite/runtime";
+import {
+  DynamicEnvironment,
+  ErrorObject,
+  intern,
+  list,
+  type Procedure,
+  ProcessId,
+  type Sym,
+  Tag,
+  write,
+} from "@termite/datum";
+import { currentThread, type ExitReason, SchemeThread } from "@termite/runtime";
 import { Mailbox } from "./mailbox.js";
-
-type Procedure = (...args: any[]) => unknown;
 
 /** A process: its thread, id and mailbox, and who hears when it ends. */
 export class Process {
@@ -100,7 +108,7 @@ export class ProcessNode {
   spawn(thunk: Procedure, linked: boolean, name?: unknown): ProcessId {
     const parent = currentThread();
     const thread = new SchemeThread(() => thunk(), name, parent.scheduler);
-    const dyn: DynamicEnvironment = { winders: null, handlers: null, parameters: parent.dyn.parameters };
+    const dyn = new DynamicEnvironment(null, null, parent.dyn.parameters);
     thread.dyn = dyn;
     const child = this.processOf(thread);
     if (linked) this.link(this.processOf(parent), child);

@@ -5,7 +5,17 @@
 // selective receive with a Scheme predicate (`??`) and `recv` are Scheme code built on the
 // `(termite mailbox)` primitives below.
 
-import { Flonum, flonumValue, isFlonum, Pair, ProcessId, Ratio, Sym, Tag } from "@termite/datum";
+import {
+  Flonum,
+  flonumValue,
+  isFlonum,
+  Pair,
+  type Procedure,
+  ProcessId,
+  Ratio,
+  Sym,
+  Tag,
+} from "@termite/datum";
 import {
   type PrimitiveGroup,
   prim,
@@ -18,8 +28,6 @@ import {
 } from "@termite/runtime";
 import { type Deadline, deadlineAfter, expired } from "./mailbox.js";
 import { type Process, type ProcessNode, processError } from "./process-node.js";
-
-type Procedure = (...args: any[]) => unknown;
 
 function pidArg(who: string, x: unknown, index: number): ProcessId {
   if (!(x instanceof ProcessId)) typeError(who, "a process id", x, index);

@@ -2,7 +2,9 @@
 
 import { write } from "@termite/datum";
 import { type MemoryIoContext, memoryIoContext } from "@termite/runtime";
-import { type Backend, TermiteSystem } from "../system.js";
+import { createSystem } from "../create-system.js";
+import type { Backend, TermiteSystem } from "../system.js";
+import { processesOf } from "./install.js";
 import type { ProcessNode } from "./process-node.js";
 
 export interface TestSystem {
@@ -17,8 +19,8 @@ export interface TestSystem {
 
 export async function testSystem(backend: Backend = "compile"): Promise<TestSystem> {
   const io = memoryIoContext({});
-  const system = await new TermiteSystem({ io, backend }).boot();
-  const node = system.processes!;
+  const system = await createSystem({ io, backend });
+  const node = processesOf(system)!;
   await system.runScript("(import (termite))", "setup.scm");
   return {
     system,

@@ -1,5 +1,5 @@
 import { compileUnit } from "@termite/compiler";
-import { list } from "@termite/datum";
+import { list, procedureKind } from "@termite/datum";
 import { CodeReferenceError } from "@termite/serializer";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CompiledCodeTable } from "./compiled-codes.js";
@@ -47,7 +47,7 @@ const send = (value: unknown) => b.wire.decodeSync(a.wire.encode(value));
 describe("compiled code on the wire", () => {
   it("compiled closures over one boxed variable still share it on the receiver", async () => {
     const c = (await a.run("(define c (make-counter)) ((car c)) c")) as { car: unknown; cdr: unknown };
-    expect(typeof (c.car as { $code?: unknown }).$code).toBe("object");
+    expect(procedureKind(c.car)).toBe("compiled");
     const c2 = send(c) as { car: unknown; cdr: unknown };
     expect(await b.call(c2.car)).toBe(2);
     expect(await b.call(c2.car)).toBe(3);

@@ -5,31 +5,30 @@
 // environment, globals and the console ports by name. What it does not recognise (file ports,
 // JS functions of the host) it leaves undescribed, so the serializer refuses it with the path.
 //
-// Frames, dynamic environments and code objects are plain JS objects with no brand: they are
-// recognised because they were reached from a continuation (or a runtime frame), which registers
-// them in `known` before the serializer meets them.
+// Procedures are read only through @termite/datum's procedure contract (`carried`); boxes and
+// dynamic environments are recognised by their class. Frames and code objects are registered in
+// `known` when reached from a continuation or a closure, before the serializer meets them.
 
 import type { CodeUnit, LambdaCode } from "@termite/compiler";
-import type { Frame, FrameStack, ResumableCode } from "@termite/datum";
-import { ProcessId, Tag } from "@termite/datum";
 import {
-  type DynamicEnvironment,
-  type GlobalEnvironment,
+  Box,
+  carried,
+  DynamicEnvironment,
+  type Frame,
   type HandlerNode,
-  memoryPortState,
   type ParameterBinding,
-  Port,
-  Promise_,
-  recordProcedureRecipe,
-  UNASSIGNED,
+  type Procedure,
+  ProcessId,
+  type ResumableCode,
+  Tag,
   type Winder,
-} from "@termite/runtime";
+} from "@termite/datum";
+import { type GlobalEnvironment, memoryPortState, Port, Promise_, UNASSIGNED } from "@termite/runtime";
 import type { CodeDescription, Description } from "@termite/serializer";
 import type { CompiledUnitSource } from "./compiled-codes.js";
 import { type PackedUnit, packBody, packUnit } from "./core-tree.js";
 import { WireTags } from "./tags.js";
 
-type Procedure = (...args: unknown[]) => unknown;
 type Described = Description | CodeDescription;
 
 /** Compiled unit bodies already written as bytes, kept as long as their unit lives. */
@@ -43,19 +42,6 @@ export interface DescribeExtension {
 
 /** Finds the unit of interpreted code that carries no `unit` of its own. */
 export type UnitFinder = (code: ResumableCode) => CodeUnit | undefined;
-
-/** A compiled closure, as the JS back end exposes it: its code, and its free values in order. */
-interface CompiledClosure extends Procedure {
-  readonly $code: { readonly ref: { module: string; id: string; hash?: string } };
-  readonly $free?: unknown[];
-}
-
-/** Compiled code keeps a captured and assigned variable in a box `{ v }`, shared by its users. */
-function isBox(v: unknown): v is { v: unknown } {
-  if (typeof v !== "object" || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
-  const keys = Object.keys(v);
-  return keys.length === 1 && keys[0] === "v";
-}
 
 /** The hooks of one `encode` call. */
 export interface Describer {
@@ -140,7 +126,8 @@ export function makeDescriber(
   };
 
   const registerBox = (v: unknown): void => {
-    if (isBox(v) && !known.has(v)) known.set(v, { tag: WireTags.BOX, fields: [v.v], labels: ["value"] });
+    if (v instanceof Box && !known.has(v))
+      known.set(v, { tag: WireTags.BOX, fields: [v.v], labels: ["value"] });
   };
 
   const registerFrame = (f: Frame): void => {
@@ -156,7 +143,7 @@ export function makeDescriber(
     // Runtime frames hold dynamic environments among their values (dynamic-wind, restore);
     // compiled frames hold the boxes of their assigned variables.
     if (f.code.ref?.module === "termite/runtime") {
-      for (const v of f.values) if (isDynamicEnvironment(v)) registerDynamic(v);
+      for (const v of f.values) if (v instanceof DynamicEnvironment) registerDynamic(v);
     } else if ("make" in f.code) {
       for (const v of f.values) registerBox(v);
     }
@@ -198,71 +185,60 @@ export function makeDescriber(
   const describeProcedure = (fn: Procedure): Described | undefined => {
     const name = globalName(fn);
     if (name !== undefined) return { tag: WireTags.GLOBAL, fields: [name] };
-    if ("$lambda" in fn) {
-      const lam = (fn as unknown as { $lambda: LambdaCode }).$lambda;
-      const env = (fn as unknown as { $env: unknown[] }).$env;
-      return {
-        tag: WireTags.INTERPRETED_CLOSURE,
-        fields: [codeValue(lam), env],
-        labels: ["code", "environment"],
-      };
-    }
-    if ("$clauses" in fn) {
-      const clauses = (fn as unknown as { $clauses: Procedure[] }).$clauses;
-      const name = (fn as unknown as { schemeName?: string }).schemeName ?? "case-lambda";
-      return { tag: WireTags.CASE_LAMBDA, fields: [name, ...clauses] };
-    }
-    if ("$frames" in fn && "$dyn" in fn) {
-      const k = fn as unknown as { $frames: FrameStack | null; $dyn: DynamicEnvironment };
-      const frames: Frame[] = [];
-      for (let s = k.$frames; s !== null; s = s.next) {
-        registerFrame(s.frame);
-        frames.push(s.frame);
+    const record = carried(fn);
+    if (record === undefined) return undefined;
+    switch (record.kind) {
+      case "primitive":
+        return { tag: WireTags.GLOBAL, fields: [record.name] };
+      case "interpreted":
+        return {
+          tag: WireTags.INTERPRETED_CLOSURE,
+          fields: [codeValue(record.code as LambdaCode), record.environment],
+          labels: ["code", "environment"],
+        };
+      case "case-lambda":
+        return { tag: WireTags.CASE_LAMBDA, fields: [record.name, ...record.clauses] };
+      case "continuation": {
+        const frames: Frame[] = [];
+        for (let s = record.frames; s !== null; s = s.next) {
+          registerFrame(s.frame);
+          frames.push(s.frame);
+        }
+        registerDynamic(record.dynamic);
+        return {
+          tag: WireTags.CONTINUATION,
+          fields: [record.dynamic, ...frames],
+          labels: ["dynamic environment", ...frames.map((_, i) => `frame ${i}`)],
+        };
       }
-      registerDynamic(k.$dyn);
-      return {
-        tag: WireTags.CONTINUATION,
-        fields: [k.$dyn, ...frames],
-        labels: ["dynamic environment", ...frames.map((_, i) => `frame ${i}`)],
-      };
+      case "guard-handler":
+        return {
+          tag: WireTags.GUARD_HANDLER,
+          fields: [record.continuation, record.clauses],
+          labels: ["guard continuation", "clauses"],
+        };
+      case "parameter":
+        return {
+          tag: WireTags.PARAMETER,
+          fields: [record.value, record.converter ?? false],
+          labels: ["value", "converter"],
+        };
+      case "record-procedure":
+        return {
+          tag: WireTags.RECORD_PROCEDURE,
+          fields: [record.role, record.type, record.name, ...record.fields],
+          labels: ["kind", "record type", "name", ...record.fields.map((_, i) => `field ${i}`)],
+        };
+      case "compiled": {
+        const code = codeValue(record.code as ResumableCode);
+        for (const v of record.free) registerBox(v);
+        return {
+          tag: WireTags.CLOSURE,
+          fields: [code, ...record.free],
+          labels: ["code", ...record.free.map((_, i) => `free variable ${i}`)],
+        };
+      }
     }
-    if ("$guard" in fn) {
-      // The handler `guard` installs: its continuation and the clauses' procedure.
-      const [guardK, handler] = (fn as unknown as { $guard: [unknown, unknown] }).$guard;
-      return {
-        tag: WireTags.GUARD_HANDLER,
-        fields: [guardK, handler],
-        labels: ["guard continuation", "clauses"],
-      };
-    }
-    if ("$converter" in fn && "$value" in fn) {
-      const p = fn as unknown as { $value: unknown; $converter: Procedure | undefined };
-      return {
-        tag: WireTags.PARAMETER,
-        fields: [p.$value, p.$converter ?? false],
-        labels: ["value", "converter"],
-      };
-    }
-    const recipe = recordProcedureRecipe(fn);
-    if (recipe !== undefined) {
-      return {
-        tag: WireTags.RECORD_PROCEDURE,
-        fields: [recipe.kind, recipe.type, recipe.name, ...recipe.fields],
-        labels: ["kind", "record type", "name", ...recipe.fields.map((_, i) => `field ${i}`)],
-      };
-    }
-    if ("$code" in fn) {
-      const c = fn as CompiledClosure;
-      const free = c.$free ?? [];
-      const code = codeValue(c.$code as unknown as ResumableCode);
-      for (const v of free) registerBox(v);
-      return {
-        tag: WireTags.CLOSURE,
-        fields: [code, ...free],
-        labels: ["code", ...free.map((_, i) => `free variable ${i}`)],
-      };
-    }
-    return undefined;
   };
 
   const describe = (obj: object): Described | undefined => {
@@ -300,15 +276,4 @@ export function makeDescriber(
   };
 
   return { describe, nameOf };
-}
-
-function isDynamicEnvironment(v: unknown): v is DynamicEnvironment {
-  return (
-    typeof v === "object" &&
-    v !== null &&
-    Object.keys(v).length === 3 &&
-    "winders" in v &&
-    "handlers" in v &&
-    "parameters" in v
-  );
 }

@@ -7,7 +7,8 @@
 import { ErrorObject } from "@termite/datum";
 import { prim, SchemeRaise, suspend, typeError } from "@termite/runtime";
 import { CodeReferenceError, DecodeError, SerializeError } from "@termite/serializer";
-import type { TermiteSystem } from "../system.js";
+import type { SystemPart, TermiteSystem } from "../system.js";
+import { processesOf } from "../termite-library/index.js";
 import { Wire, type WireOptions } from "./wire.js";
 
 const wires = new WeakMap<object, Wire>();
@@ -32,13 +33,21 @@ function condition(who: string, e: unknown): unknown {
 }
 
 /**
- * Gives `system` a wire and the `(termite wire)` library. Call it before `boot()` (for example
- * from `SystemOptions.configure`), so that the units of the prelude can travel too.
+ * Gives `system` a wire and the `(termite wire)` library. Call it before the prelude loads
+ * (`wirePart` does, in `boot()`), so that the units of the prelude can travel too.
  */
 export function installWire(system: TermiteSystem, options: WireOptions = {}): Wire {
   const existing = wires.get(system);
   if (existing !== undefined) return existing;
-  const wire = new Wire(system, options);
+  const wire = new Wire(
+    {
+      globals: system.globals,
+      io: system.io,
+      // The `(termite)` part installs after the wire: its node is looked up per message.
+      processes: { find: (pid) => processesOf(system)?.find(pid) },
+    },
+    options,
+  );
   wires.set(system, wire);
   system.onUnitLoaded((loaded) => {
     if (loaded.kind === "interpreted") wire.noteUnit(loaded.unit, loaded.interpreted);
@@ -82,4 +91,9 @@ export function installWire(system: TermiteSystem, options: WireOptions = {}): W
     },
   ]);
   return wire;
+}
+
+/** The wire as a part of a system: installed before the prelude, so all of its code can travel. */
+export function wirePart(options: WireOptions = {}): SystemPart {
+  return { name: "wire", beforePrelude: (system) => installWire(system, options) };
 }

@@ -12,33 +12,44 @@ import {
   interpretUnit,
   type LambdaCode,
 } from "@termite/compiler";
-import type { CodeReference, Frame, FrameStack, ResumableCode } from "@termite/datum";
-import { frameStack, MString, ProcessId, RecordType, Tag } from "@termite/datum";
-import * as runtime from "@termite/runtime";
 import {
-  type DynamicEnvironment,
-  type GlobalEnvironment,
+  Box,
+  type CodeReference,
+  DynamicEnvironment,
+  type Frame,
+  type FrameStack,
+  frameStack,
   type HandlerNode,
+  MString,
+  type ParameterBinding,
+  type Procedure,
+  ProcessId,
+  procedureCode,
+  RecordType,
+  type ResumableCode,
+  Tag,
+  type Winder,
+} from "@termite/datum";
+import {
+  type Continuation,
+  type GlobalEnvironment,
+  guardHandler,
   type IoContext,
   ioSystem,
+  makeCaseLambda,
   makeContinuation,
   makeParameter,
   memoryPortFrom,
-  type ParameterBinding,
   Promise_,
   remakeRecordProcedure,
   runtimeCodeById,
-  schemeError,
   UNASSIGNED,
-  type Winder,
 } from "@termite/runtime";
 import type { CodeResolver, Reviver } from "@termite/serializer";
 import { CodeReferenceError } from "@termite/serializer";
 import type { CompiledCodeTable } from "./compiled-codes.js";
 import { unpackBody, unpackTree } from "./core-tree.js";
 import { WireTags } from "./tags.js";
-
-type Procedure = (...args: unknown[]) => unknown;
 
 /** Code the JS back end resolves: a compiled closure's code makes closures from its free values. */
 export interface CompiledClosureCode {
@@ -146,9 +157,9 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       },
     },
     [WireTags.BOX]: {
-      create: () => ({ v: undefined }),
+      create: () => new Box(undefined),
       fill: (box, [value]) => {
-        (box as { v: unknown }).v = value;
+        (box as Box).v = value;
       },
     },
     [WireTags.FRAME]: ([code, cp, values]): Frame => {
@@ -161,11 +172,12 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       for (let i = frames.length - 1; i >= 0; i--) stack = frameStack(frames[i] as Frame, stack);
       return makeContinuation(stack, dyn as DynamicEnvironment);
     },
-    [WireTags.DYNAMIC_ENVIRONMENT]: ([winders, handlers, parameters]): DynamicEnvironment => ({
-      winders: orNull<Winder>(winders),
-      handlers: orNull<HandlerNode>(handlers),
-      parameters: orNull<ParameterBinding>(parameters),
-    }),
+    [WireTags.DYNAMIC_ENVIRONMENT]: ([winders, handlers, parameters]): DynamicEnvironment =>
+      new DynamicEnvironment(
+        orNull<Winder>(winders),
+        orNull<HandlerNode>(handlers),
+        orNull<ParameterBinding>(parameters),
+      ),
     [WireTags.WINDER]: ([before, after, outer, next]): Winder => {
       const n = orNull<Winder>(next);
       return {
@@ -185,12 +197,8 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       value,
       next: orNull<ParameterBinding>(next),
     }),
-    [WireTags.GUARD_HANDLER]: ([guardK, handler]) => {
-      // Made by the runtime once it exports `guardHandler` (the factory `withGuard` uses).
-      const make = (runtime as { guardHandler?: (k: unknown, h: unknown) => Procedure }).guardHandler;
-      if (make === undefined) throw new Error("this node's runtime cannot rebuild guard handlers");
-      return make(guardK, handler);
-    },
+    [WireTags.GUARD_HANDLER]: ([guardK, handler]) =>
+      guardHandler(guardK as Continuation, handler as Procedure),
     [WireTags.PARAMETER]: ([value, converter]) =>
       makeParameter(value, converter === false ? undefined : (converter as Procedure)),
     [WireTags.CONSOLE_PORT]: ([role]) => {
@@ -225,7 +233,7 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       if (!(type instanceof RecordType)) throw new Error("a record procedure needs a record type");
       if (!fields.every((f) => Number.isInteger(f)))
         throw new Error("a record procedure's fields are field numbers");
-      return remakeRecordProcedure({ kind: k, type, fields: fields as number[], name: text(name) });
+      return remakeRecordProcedure({ role: k, type, fields: fields as number[], name: text(name) });
     },
     pid: ([node, number]) => {
       const pid = new ProcessId(text(node), Number(number));
@@ -248,21 +256,13 @@ export function makeResolver(ctx: ReviveContext): CodeResolver {
   };
 }
 
-/** An interpreted `case-lambda` rebuilt from its clauses: the first whose arity fits is applied. */
+/** A `case-lambda` rebuilt from its clauses, each clause's arity read from its lambda's tree. */
 function caseLambda(name: string, clauses: Procedure[]): Procedure {
-  const arity = clauses.map((c) => {
-    const f = c as unknown as { $lambda?: LambdaCode; $code?: { node?: LambdaCode["node"] } };
-    const node = f.$lambda?.node ?? f.$code?.node;
-    return { min: node?.params.length ?? 0, rest: node ? node.rest !== null : true };
-  });
-  const dispatch = (...args: unknown[]): unknown => {
-    for (let i = 0; i < clauses.length; i++) {
-      const a = arity[i]!;
-      if (args.length === a.min || (a.rest && args.length >= a.min)) return clauses[i]!(...args);
-    }
-    return schemeError(name, `no clause of case-lambda accepts ${args.length} argument(s)`);
-  };
-  Object.defineProperty(dispatch, "schemeName", { value: name });
-  Object.defineProperty(dispatch, "$clauses", { value: clauses });
-  return dispatch;
+  return makeCaseLambda(
+    name,
+    clauses.map((procedure) => {
+      const node = procedureCode(procedure)?.node as LambdaCode["node"] | undefined;
+      return { min: node?.params.length ?? 0, rest: node ? node.rest !== null : true, procedure };
+    }),
+  );
 }

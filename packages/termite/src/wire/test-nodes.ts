@@ -3,8 +3,9 @@
 
 import { write } from "@termite/datum";
 import { type MemoryIoContext, memoryIoContext } from "@termite/runtime";
-import { TermiteSystem } from "../system.js";
-import { installWire } from "./install.js";
+import { createSystem } from "../create-system.js";
+import type { TermiteSystem } from "../system.js";
+import { wireOf } from "./install.js";
 import type { Wire, WireOptions } from "./wire.js";
 
 export interface TestNode {
@@ -26,14 +27,8 @@ export async function testNode(
   backend: "compile" | "interpret" = "compile",
 ): Promise<TestNode> {
   const io = memoryIoContext({});
-  let wire: Wire | undefined;
-  const system = await new TermiteSystem({
-    io,
-    backend,
-    configure: (s) => {
-      wire = installWire(s, options);
-    },
-  }).boot();
+  const system = await createSystem({ io, backend, wire: options });
+  const wire = wireOf(system);
   await system.runScript(PRELUDE, "setup.scm");
   const outcome = async (p: Promise<{ normal: boolean; value?: unknown; condition?: unknown }>) => {
     const r = await p;

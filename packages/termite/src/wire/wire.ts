@@ -49,10 +49,7 @@ export class Wire {
       units: this.units,
       compiled: this.compiled,
       compiledUnits: new Map(),
-      // Read when needed: the system makes its process node at boot, after the wire.
-      get processes() {
-        return node.processes;
-      },
+      processes: node.processes,
       // Received units are noted too, so that what was received can be sent on.
       onUnit: (unit, interpreted) => this.noteUnit(unit, interpreted),
       resolveCode: options.resolveCode,
