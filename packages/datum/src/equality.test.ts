@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isEq, isEqual, isEqv } from "./equality.js";
 import {
+  Complex,
   char,
   cons,
   exactInteger,
@@ -11,6 +12,7 @@ import {
   type Pair,
   Record,
   RecordType,
+  rectangular,
   string,
   uninternedSymbol,
 } from "./values.js";
@@ -39,6 +41,18 @@ describe("eqv?", () => {
     expect(isEqv(exactRational(1, 3), exactRational(2, 6))).toBe(true);
     expect(isEqv(exactRational(1, 3), exactRational(1, 4))).toBe(false);
     expect(isEqv(exactRational(1, 2), 0.5)).toBe(false);
+  });
+
+  it("compares complex numbers part by part, exactness included", () => {
+    expect(isEqv(new Complex(1, 2), new Complex(1, 2))).toBe(true);
+    expect(isEqv(new Complex(1, 2), new Complex(1, flonum(2)))).toBe(false);
+    expect(isEqv(new Complex(exactRational(1, 2), 1.5), new Complex(exactRational(2, 4), 1.5))).toBe(true);
+    expect(isEqv(new Complex(1, flonum(0)), 1)).toBe(false);
+    expect(isEqv(1.5, new Complex(1.5, 1))).toBe(false);
+    expect(isEqv(new Complex(Number.NaN, 1), new Complex(Number.NaN, 1))).toBe(true);
+    expect(isEqual(list([new Complex(1, -1)]), list([new Complex(1, -1)]))).toBe(true);
+    expect(rectangular(2, 0)).toBe(2);
+    expect(rectangular(2, flonum(0))).toBeInstanceOf(Complex);
   });
 
   it("follows Object.is for flonums: 0.0 and -0.0 differ, NaN is NaN", () => {

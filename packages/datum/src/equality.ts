@@ -8,7 +8,7 @@
 // of nodes already assumed equal is not compared twice: that ends on cycles and keeps shared
 // structure linear.
 
-import { Flonum, MString, Pair, Ratio } from "./values.js";
+import { Complex, Flonum, MString, Pair, Ratio } from "./values.js";
 
 /** `(eq? a b)`: the same object; the same exact integer; a NaN is `eq?` to a NaN. */
 export function isEq(a: unknown, b: unknown): boolean {
@@ -17,7 +17,8 @@ export function isEq(a: unknown, b: unknown): boolean {
 
 /**
  * `(eqv? a b)`: `eq?`, or two numbers of the same exactness and value. Flonums compare like
- * `Object.is` (`(eqv? 0.0 -0.0)` is #f, `(eqv? +nan.0 +nan.0)` is #t); ratios by value; strings,
+ * `Object.is` (`(eqv? 0.0 -0.0)` is #f, `(eqv? +nan.0 +nan.0)` is #t); ratios by value; complex
+ * numbers part by part (`(eqv? 1+2i 1+2.0i)` is #f); strings,
  * pairs, vectors, procedures and records by identity.
  */
 export function isEqv(a: unknown, b: unknown): boolean {
@@ -36,6 +37,7 @@ export function isEqv(a: unknown, b: unknown): boolean {
   if (a instanceof Ratio) {
     return b instanceof Ratio && a.numerator === b.numerator && a.denominator === b.denominator;
   }
+  if (a instanceof Complex) return b instanceof Complex && isEqv(a.real, b.real) && isEqv(a.imag, b.imag);
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flonumToString, numberToString } from "./number-text.js";
-import { exactInteger, exactRational, flonum } from "./values.js";
+import { Complex, exactInteger, exactRational, flonum } from "./values.js";
 
 describe("numberToString", () => {
   it("writes exact integers in radix 2, 8, 10 and 16", () => {
@@ -51,6 +51,21 @@ describe("numberToString", () => {
   it("writes flonums in other radixes with a point", () => {
     expect(numberToString(flonum(2), 2)).toBe("10.0");
     expect(numberToString(0.5, 2)).toBe("0.1");
+  });
+
+  it("writes complex numbers in rectangular form, an exact unit imaginary part as a bare sign", () => {
+    expect(numberToString(new Complex(1, 2))).toBe("1+2i");
+    expect(numberToString(new Complex(1, -1))).toBe("1-i");
+    expect(numberToString(new Complex(0, 1))).toBe("+i");
+    expect(numberToString(new Complex(0, -2))).toBe("-2i");
+    expect(numberToString(new Complex(flonum(0), flonum(1)))).toBe("0.0+1.0i");
+    expect(numberToString(new Complex(exactRational(1, 2), exactRational(-3, 4)))).toBe("1/2-3/4i");
+    expect(numberToString(new Complex(Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY))).toBe(
+      "+inf.0-inf.0i",
+    );
+    expect(numberToString(new Complex(1, Number.NaN))).toBe("1+nan.0i");
+    expect(numberToString(new Complex(1, flonum(-0)))).toBe("1-0.0i");
+    expect(numberToString(new Complex(10, 2n ** 70n), 16)).toBe("a+400000000000000000i");
   });
 
   it("rejects non-numbers and odd radixes with a reason code", () => {

@@ -3,10 +3,12 @@
 // `number->string` and the number part of `write`. Flonums use the shortest digits that read back
 // to the same double (what JS `Number#toString` gives) and always show that they are inexact:
 // `2.0` (a `.0` is added to integral values, as chibi and Racket print them), `1e21`, `1.5e-7`,
-// `-0.0`, `+inf.0`, `-inf.0`, `+nan.0`.
+// `-0.0`, `+inf.0`, `-inf.0`, `+nan.0`. A non-real complex number is written in rectangular form
+// as Gambit writes it: the real part unless it is exact zero, then the signed imaginary part and
+// `i`, with an exact unit imaginary part as a bare sign (`+i`, `1-i`, `1.5+2.0i`, `+inf.0-nan.0i`).
 
 import { datumError } from "./datum-error.js";
-import { Flonum, Ratio } from "./values.js";
+import { Complex, Flonum, Ratio } from "./values.js";
 
 /**
  * The external representation of the Scheme number `n` in `radix` (2, 8, 10 or 16), as
@@ -26,6 +28,7 @@ export function numberToString(n: unknown, radix = 10): string {
   if (typeof n === "bigint") return n.toString(radix);
   if (n instanceof Flonum) return flonumToString(n.value, radix);
   if (n instanceof Ratio) return `${n.numerator.toString(radix)}/${n.denominator.toString(radix)}`;
+  if (n instanceof Complex) return complexToString(n, radix);
   throw datumError(TypeError, "NOT_A_NUMBER", `number->string: expected a number, got ${typeof n}`);
 }
 
@@ -42,4 +45,14 @@ export function flonumToString(x: number, radix = 10): string {
     if (e >= 0) return s.charCodeAt(e + 1) === 43 ? s.slice(0, e + 1) + s.slice(e + 2) : s;
   }
   return s.indexOf(".") >= 0 ? s : `${s}.0`;
+}
+
+function complexToString(z: Complex, radix: number): string {
+  const re = z.real === 0 ? "" : numberToString(z.real, radix);
+  if (z.imag === 1) return `${re}+i`;
+  if (z.imag === -1) return `${re}-i`;
+  const im = numberToString(z.imag, radix);
+  // `-2`, `+inf.0`, `+nan.0` carry their sign; every other part needs a `+`.
+  const c = im.charCodeAt(0);
+  return c === 43 || c === 45 ? `${re}${im}i` : `${re}+${im}i`;
 }

@@ -12,6 +12,7 @@ import { cycleLabels, type LabelPlan, sharingLabels } from "./datum-labels.js";
 import { flonumToString, numberToString } from "./number-text.js";
 import {
   Char,
+  Complex,
   EOF,
   ErrorObject,
   Flonum,
@@ -87,7 +88,7 @@ function atomText(v: unknown, display: boolean): string | undefined {
   if (v instanceof MString) return display ? v.toString() : writeStringLiteral(v.toString());
   if (v instanceof Char) return display ? String.fromCodePoint(v.codePoint) : writeCharLiteral(v);
   if (v instanceof Flonum) return flonumToString(v.value);
-  if (v instanceof Ratio) return numberToString(v);
+  if (v instanceof Ratio || v instanceof Complex) return numberToString(v);
   if (v instanceof Uint8Array) return v.length === 0 ? "#u8()" : `#u8(${v.join(" ")})`;
   if (v === EOF) return "#!eof";
   if (

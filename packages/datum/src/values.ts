@@ -15,6 +15,7 @@
 // | exact rational    | `Ratio` (numerator and denominator are exact integers)            |
 // | flonum            | a non-integral JS `number` (incl. NaN, ±inf), or `Flonum` when the |
 // |                   | value is integral (2.0, -0.0), so `(exact? 2.0)` is `#f`          |
+// | non-real complex  | `Complex` with two real parts, each exact or inexact (as Gambit)  |
 // | vector            | a JS `Array`                                                      |
 // | bytevector        | a `Uint8Array`                                                    |
 // | procedure         | a JS `function` called with its Scheme arguments                  |
@@ -310,9 +311,42 @@ export function flonumValue(v: number | Flonum): number {
   return typeof v === "number" ? v : v.value;
 }
 
-/** True for every Scheme number: exact integers, rationals and flonums. */
-export function isNumber(v: unknown): boolean {
+/** A real Scheme number: an exact integer, a `Ratio` or a flonum. */
+export type RealNumber = number | bigint | Ratio | Flonum;
+
+class ComplexImpl {
+  constructor(
+    /** The real part, exact or inexact. */
+    readonly real: RealNumber,
+    /** The imaginary part, never exact zero (that number is the real part alone). */
+    readonly imag: RealNumber,
+  ) {}
+}
+export const Complex = sharedClass("Complex", ComplexImpl);
+export type Complex = ComplexImpl;
+
+/**
+ * The number `re + im·i` in canonical form: `re` itself when `im` is exact zero (so
+ * `(real? 1+0i)` is #t), a `Complex` otherwise (`1+0.0i` stays complex, as R7RS allows).
+ */
+export function rectangular(re: RealNumber, im: RealNumber): RealNumber | Complex {
+  return im === 0 ? re : new Complex(re, im);
+}
+
+/** True for real numbers: exact integers, rationals and flonums. */
+export function isRealNumber(v: unknown): v is RealNumber {
   return typeof v === "number" || typeof v === "bigint" || v instanceof Flonum || v instanceof Ratio;
+}
+
+/** True for every Scheme number: exact integers, rationals, flonums and non-real complex numbers. */
+export function isNumber(v: unknown): boolean {
+  return (
+    typeof v === "number" ||
+    typeof v === "bigint" ||
+    v instanceof Flonum ||
+    v instanceof Ratio ||
+    v instanceof Complex
+  );
 }
 
 // ### Records

@@ -70,6 +70,7 @@ export function defaultFeatures(): string[] {
     "r7rs",
     "termite",
     "exact-closed",
+    "exact-complex",
     "ratios",
     "full-unicode",
     "full-continuations",

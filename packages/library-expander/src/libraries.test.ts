@@ -183,6 +183,7 @@ describe("define-library declarations", () => {
       "r7rs",
       "termite",
       "exact-closed",
+      "exact-complex",
       "ratios",
       "full-unicode",
       "full-continuations",

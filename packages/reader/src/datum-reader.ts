@@ -25,7 +25,7 @@ import {
 } from "@termite/datum";
 import { CHAR_NAMES } from "./char-names.js";
 import { foldCase } from "./fold-case.js";
-import { COMPLEX_SYNTAX, scanNumber, ZERO_DENOMINATOR } from "./number-syntax.js";
+import { scanNumber, ZERO_DENOMINATOR } from "./number-syntax.js";
 import { ReadError, type ReadErrorCode } from "./read-error.js";
 
 /** How to read. */
@@ -483,14 +483,6 @@ export class DatumReader {
   private checkNumber(number: unknown, token: string, at: number): unknown {
     if (number === ZERO_DENOMINATOR) {
       this.fail("bad-number", at, `the fraction ${token} with a zero denominator`, "a nonzero denominator");
-    }
-    if (number === COMPLEX_SYNTAX) {
-      this.fail(
-        "unsupported-number",
-        at,
-        `the complex number ${token}, which Termite does not support`,
-        "a real number",
-      );
     }
     return number;
   }

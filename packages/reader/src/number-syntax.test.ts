@@ -1,4 +1,4 @@
-import { Flonum, isFlonum, Ratio } from "@termite/datum";
+import { Complex, Flonum, isFlonum, numberToString, Ratio } from "@termite/datum";
 import { describe, expect, it } from "vitest";
 import { parseNumber } from "./number-syntax.js";
 
@@ -114,15 +114,99 @@ describe("parseNumber", () => {
       " 1",
       "0x10",
       "Infinity",
-      "1+2i",
-      "+i",
-      "1@2",
       "1/0",
+      "2i",
+      "1+2",
+      "1+2j",
+      "i",
+      "++i",
+      "1@",
+      "@2",
+      "1@2@3",
+      "1+i+i",
+      "1e+2i",
+      "#e+inf.0i",
+      "1/0+2i",
       "#b2",
       "#o8",
       "1..2",
     ]) {
       expect(parseNumber(text), text).toBe(false);
     }
+  });
+
+  it("reads R5RS exponent markers s f d l as e", () => {
+    for (const text of ["1s2", "1f2", "1d2", "1l2", "1S2", "1L2", "1e2"])
+      expect(flonumOf(text), text).toBe(100);
+    expect(flonumOf("-1.5d-1")).toBe(-0.15);
+    expect(parseNumber("#e1l2")).toBe(100);
+  });
+});
+
+/** The text of `parseNumber(text)` as the printer writes it, or false. */
+function written(text: string, radix?: number): string | false {
+  const n = parseNumber(text, radix);
+  return n === false ? false : numberToString(n, radix);
+}
+
+describe("parseNumber on complex numbers", () => {
+  it("reads rectangular forms, each part exact or inexact on its own", () => {
+    const z = parseNumber("1+2i") as Complex;
+    expect(z).toBeInstanceOf(Complex);
+    expect([z.real, z.imag]).toEqual([1, 2]);
+    const mixed = parseNumber("1/2-2.5i") as Complex;
+    expect(mixed.real).toBeInstanceOf(Ratio);
+    expect(mixed.imag).toBe(-2.5);
+    expect(written("3+4i")).toBe("3+4i");
+    expect(written("1/2+3/4i")).toBe("1/2+3/4i");
+    expect(written("1.0+2i")).toBe("1.0+2i");
+    expect(written("-1e-3-2E+5i")).toBe("-0.001-200000.0i");
+  });
+
+  it("reads pure imaginary numbers with their sign", () => {
+    expect(written("+i")).toBe("+i");
+    expect(written("-i")).toBe("-i");
+    expect(written("-2i")).toBe("-2i");
+    expect(written("+1/2i")).toBe("+1/2i");
+    expect(written("+2.5i")).toBe("+2.5i");
+    expect((parseNumber("+i") as Complex).real).toBe(0);
+  });
+
+  it("reads infinities and NaN in either part", () => {
+    expect(written("+inf.0-inf.0i")).toBe("+inf.0-inf.0i");
+    expect(written("+inf.0i")).toBe("+inf.0i");
+    expect(written("-nan.0i")).toBe("+nan.0i");
+    expect(written("1+nan.0i")).toBe("1+nan.0i");
+    expect(written("-inf.0+i")).toBe("-inf.0+i");
+  });
+
+  it("normalises an exact zero imaginary part to a real, but keeps an inexact one", () => {
+    expect(parseNumber("-2.5+0i")).toBe(-2.5);
+    expect(parseNumber("3-0i")).toBe(3);
+    expect(parseNumber("-2.5+0.0i")).toBeInstanceOf(Complex);
+  });
+
+  it("applies radix and exactness prefixes to both parts", () => {
+    expect(written("#d10+11i")).toBe("10+11i");
+    expect(written("#x10+ai")).toBe("16+10i");
+    expect(written("#xA-Fi", 16)).toBe("a-fi");
+    expect(written("#b101+11i")).toBe("5+3i");
+    expect(written("#e1.5+2.5i")).toBe("3/2+5/2i");
+    expect(written("#i1+2i")).toBe("1.0+2.0i");
+    expect(written("#i+i")).toBe("0.0+1.0i");
+    expect(written("1+2i", 16)).toBe("1+2i");
+    expect(written("1e-3+2e-5i")).toBe("0.001+0.00002i");
+    expect(written("1l2+1s2i")).toBe("100.0+100.0i");
+  });
+
+  it("reads polar forms, exact only when the angle is exact zero", () => {
+    expect(parseNumber("2@0")).toBe(2);
+    const z = parseNumber("1@2") as Complex;
+    expect(z.real).toBe(Math.cos(2));
+    expect(z.imag).toBe(Math.sin(2));
+    expect(written("-1@0")).toBe("-1");
+    const exactPolar = parseNumber("#e1@1") as Complex;
+    expect(exactPolar.real).toBeInstanceOf(Ratio);
+    expect(parseNumber("1.5@0.0")).toBeInstanceOf(Complex);
   });
 });

@@ -1,19 +1,29 @@
 // ## Numeric syntax (R7RS §7.1.1)
 //
 //     #e#x-1F/2    prefix: radix and exactness in either order, each at most once
-//     -1.5e-3      decimals and exponents in radix 10 only
+//     -1.5e-3      decimals and exponents in radix 10 only (R5RS markers `s f d l` too: 1L2)
 //     +inf.0 -inf.0 +nan.0 -nan.0
+//     1+2i  -i  +2.5i  1/2-3/4i  +inf.0-nan.0i    rectangular complex
+//     1@2                                       polar complex: magnitude @ angle
 //
 // Numbers map to the representations declared in @termite/datum: exact integers as safe JS
-// numbers or bigints, exact rationals as `Ratio`, flonums through `flonum()` (boxed when integral).
-// Complex numbers are not part of Termite's numeric tower: their syntax is recognised only so
-// that the reader can say so instead of reading `1+2i` as a symbol.
+// numbers or bigints, exact rationals as `Ratio`, flonums through `flonum()` (boxed when integral),
+// complex numbers through `rectangular()` (a real when the imaginary part is exact zero). Each
+// part of a complex number is exact or inexact on its own, as in Gambit: `1+2.5i` keeps an exact 1.
 
-import { exactInteger, exactRational, flonum } from "@termite/datum";
+import {
+  Complex,
+  exactInteger,
+  exactRational,
+  Flonum,
+  flonum,
+  type Ratio,
+  type RealNumber,
+  rectangular,
+} from "@termite/datum";
 
 /** Why a numeric-looking token is not a number we can build (internal to the reader). */
 export const ZERO_DENOMINATOR: unique symbol = Symbol("zero denominator");
-export const COMPLEX_SYNTAX: unique symbol = Symbol("complex syntax");
 
 const NONE = 0;
 const EXACT = 1;
@@ -80,8 +90,8 @@ export function scanNumber(text: string, radix: number): unknown {
   }
   if (i >= n) return false;
   const real = scanReal(text, i, n, radix, exactness);
-  if (real === false && isComplexSyntax(text, i, n, radix)) return COMPLEX_SYNTAX;
-  return real;
+  if (real !== false) return real;
+  return scanComplex(text, i, n, radix, exactness);
 }
 
 function digitValue(c: number): number {
@@ -143,7 +153,7 @@ function scanReal(text: string, i: number, n: number, radix: number, exactness: 
     return exactRational(signed, denominator);
   }
 
-  if (radix !== 10 || (c !== 46 /* . */ && (c | 0x20) !== 101) /* e */) return false;
+  if (radix !== 10 || (c !== 46 /* . */ && !isExponentMarker(c))) return false;
   let fracStart = i;
   let fracEnd = i;
   if (c === 46) {
@@ -154,7 +164,9 @@ function scanReal(text: string, i: number, n: number, radix: number, exactness: 
   }
   if (intEnd === intStart && fracEnd === fracStart) return false;
   let exponentStart = n;
-  if (i < n && (text.charCodeAt(i) | 0x20) === 101) {
+  let marker = -1;
+  if (i < n && isExponentMarker(text.charCodeAt(i))) {
+    marker = i;
     i++;
     exponentStart = i;
     const s = text.charCodeAt(i);
@@ -165,7 +177,11 @@ function scanReal(text: string, i: number, n: number, radix: number, exactness: 
   }
   if (i !== n) return false;
   if (exactness !== EXACT) {
-    const magnitude = Number(text.slice(intStart, n));
+    // JS reads only `e`; R5RS's `s f d l` all mean the one double precision here.
+    const digits = text.slice(intStart, n);
+    const magnitude = Number(
+      marker < 0 ? digits : `${text.slice(intStart, marker)}e${text.slice(marker + 1, n)}`,
+    );
     return flonum(negative ? -magnitude : magnitude);
   }
 
@@ -177,6 +193,12 @@ function scanReal(text: string, i: number, n: number, radix: number, exactness: 
   if (negative) mantissa = -mantissa;
   if (exponent >= 0) return exactInteger(mantissa * 10n ** BigInt(exponent));
   return exactRational(mantissa, 10n ** BigInt(-exponent));
+}
+
+/** `e`, or one of R5RS's precision markers `s f d l` (either case). */
+function isExponentMarker(c: number): boolean {
+  const lower = c | 0x20;
+  return lower === 101 || lower === 115 || lower === 102 || lower === 100 || lower === 108;
 }
 
 function isDecimalDigit(c: number): boolean {
@@ -211,32 +233,82 @@ export function ratioToDouble(n: bigint, d: bigint): number {
   return negative ? -result : result;
 }
 
-// `1+2i`, `+i`, `-2.5i`, `1@2`: complex syntax, which this numeric tower does not build.
-function isComplexSyntax(text: string, i: number, n: number, radix: number): boolean {
+// ### Complex numbers
+
+// A complex number spanning text[i..n), after the prefix, once it is known not to be a real one.
+function scanComplex(text: string, i: number, n: number, radix: number, exactness: number): unknown {
   const at = text.indexOf("@", i);
-  if (at > i) return isReal(text, i, at, radix) && isReal(text, at + 1, n, radix);
+  if (at >= 0) {
+    const magnitude = scanReal(text, i, at, radix, exactness);
+    if (typeof magnitude === "symbol" || magnitude === false) return magnitude;
+    const angle = scanReal(text, at + 1, n, radix, exactness);
+    if (typeof angle === "symbol" || angle === false) return angle;
+    return polar(magnitude as RealNumber, angle as RealNumber, exactness);
+  }
   if ((text.charCodeAt(n - 1) | 0x20) !== 105 /* i */) return false;
   const end = n - 1;
-  if (end - i === 1 && isSign(text.charCodeAt(i))) return true;
+  // The imaginary part starts at the last sign that is not an exponent's: `1e-3+2e-5i`.
   let split = -1;
   for (let k = end - 1; k > i; k--) {
-    const c = text.charCodeAt(k);
-    if (isSign(c) && !(radix === 10 && (text.charCodeAt(k - 1) | 0x20) === 101)) {
+    if (isSign(text.charCodeAt(k)) && !(radix === 10 && isExponentMarker(text.charCodeAt(k - 1)))) {
       split = k;
       break;
     }
   }
-  if (split < 0) return isSign(text.charCodeAt(i)) && isReal(text, i, end, radix);
-  const imaginaryOk = end - split === 1 || isReal(text, split, end, radix);
-  return imaginaryOk && isReal(text, i, split, radix);
+  let re: unknown;
+  if (split < 0) {
+    // A pure imaginary number needs its sign: `+2i`, `-i`, never `2i`.
+    if (!isSign(text.charCodeAt(i))) return false;
+    split = i;
+    re = exactness === INEXACT ? flonum(0) : 0;
+  } else {
+    re = scanReal(text, i, split, radix, exactness);
+    if (typeof re === "symbol" || re === false) return re;
+  }
+  let im: unknown;
+  if (end - split === 1) {
+    const unit = text.charCodeAt(split) === 45 ? -1 : 1;
+    im = exactness === INEXACT ? flonum(unit) : unit;
+  } else {
+    im = scanReal(text, split, end, radix, exactness);
+    if (typeof im === "symbol" || im === false) return im;
+  }
+  return rectangular(re as RealNumber, im as RealNumber);
 }
 
 function isSign(c: number): boolean {
   return c === 43 || c === 45;
 }
 
-function isReal(text: string, start: number, end: number, radix: number): boolean {
-  if (start >= end) return false;
-  const r: unknown = scanReal(text, start, end, radix, NONE);
-  return r !== false;
+// `m@a`: exact when the angle is exact zero (`2@0` is 2), else computed in doubles.
+function polar(m: RealNumber, a: RealNumber, exactness: number): unknown {
+  if (a === 0) return m;
+  const dm = realToDouble(m);
+  const da = realToDouble(a);
+  const re = dm * Math.cos(da);
+  const im = dm * Math.sin(da);
+  if (exactness === EXACT) {
+    if (!Number.isFinite(re) || !Number.isFinite(im)) return false;
+    return rectangular(doubleToExact(re), doubleToExact(im));
+  }
+  return new Complex(flonum(re), flonum(im));
+}
+
+function realToDouble(x: RealNumber): number {
+  if (typeof x === "number") return x;
+  if (typeof x === "bigint") return Number(x);
+  if (x instanceof Flonum) return x.value;
+  return ratioToDouble(BigInt((x as Ratio).numerator), BigInt((x as Ratio).denominator));
+}
+
+// The exact rational a finite double denotes: m·2^-k, doubling until the mantissa is integral.
+function doubleToExact(d: number): RealNumber {
+  if (Number.isInteger(d)) return exactInteger(Number.isSafeInteger(d) ? d : BigInt(d));
+  let m = d;
+  let k = 0;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    k++;
+  }
+  return exactRational(BigInt(m), 1n << BigInt(k));
 }

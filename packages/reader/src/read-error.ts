@@ -21,7 +21,6 @@ export type ReadErrorCode =
   | "bad-dotted-list"
   | "bad-char-name"
   | "bad-number"
-  | "unsupported-number"
   | "bad-escape"
   | "bad-hash-syntax"
   | "bad-directive"

@@ -11,6 +11,8 @@ import {
   list,
   MString,
   Pair,
+  type RealNumber,
+  rectangular,
   type Sym,
   string,
   write,
@@ -35,6 +37,14 @@ const ratios = fc
   .tuple(fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }), fc.bigInt({ min: 1n, max: 2n ** 80n }))
   .map(([n, d]) => exactRational(n, d));
 const flonums = fc.double().map(flonum); // NaN, ±inf, -0.0, subnormals included
+const reals = fc.oneof(exactIntegers, ratios, flonums);
+// Every pair of parts, exact or inexact, except an exact zero imaginary part (that is a real).
+const complexes = fc
+  .tuple(
+    reals,
+    reals.filter((im) => im !== 0),
+  )
+  .map(([re, im]) => rectangular(re as RealNumber, im as RealNumber));
 
 const symbols = fc
   .oneof(
@@ -67,6 +77,7 @@ const atoms = fc.oneof(
   exactIntegers,
   ratios,
   flonums,
+  complexes,
   fc.oneof(anyText, oddText).map((text) => string(text)),
   symbols,
   scalarValue.map((cp) => char(cp)),

@@ -9,6 +9,7 @@
 //    anywhere), run the one-phase revivers in dependency order, then fill every container.
 
 import {
+  Complex,
   char,
   EOF,
   ErrorObject,
@@ -16,6 +17,7 @@ import {
   exactRational,
   flonum,
   intern,
+  isRealNumber,
   MultipleValues,
   Pair,
   Record,
@@ -345,6 +347,20 @@ function build(parsed: Parsed, code: Map<string, unknown>, options: DecodeOption
             );
           }
           return exactRational(parts[0] as number | bigint, parts[1] as number | bigint);
+        }
+        case Tags.COMPLEX: {
+          const parts = content as unknown[];
+          const re = Array.isArray(parts) && parts.length === 2 ? slot(parts[0], at, field) : undefined;
+          const im = re === undefined ? undefined : slot(parts[1], at, field);
+          // An exact zero imaginary part would be a second spelling of a real: not well formed.
+          if (!isRealNumber(re) || !isRealNumber(im) || im === 0) {
+            throw new DecodeError(
+              "bad-form",
+              "COMPLEX needs [real, imag], both real numbers, imag not exact 0",
+              where(at, field),
+            );
+          }
+          return new Complex(re, im);
         }
         case Tags.EOF:
           if (content !== null) throw new DecodeError("bad-form", "EOF must hold null", where(at, field));

@@ -9,10 +9,11 @@
 //    once is written inline where it is used. Everything else gets a table index.
 // 3. Write each table object as one shallow CBOR form whose fields are inline values or REFs.
 //
-// cbor-x then sees at most nine levels of nesting, however deep or cyclic the data.
+// cbor-x then sees at most eleven levels of nesting, however deep or cyclic the data.
 
 import {
   Char,
+  Complex,
   EOF,
   ErrorObject,
   Flonum,
@@ -114,7 +115,7 @@ function encodeGraph(root: unknown, describe: Describe): Uint8Array {
     else if (
       v instanceof Sym
         ? v.interned
-        : v instanceof Char || v instanceof Flonum || v instanceof Ratio || v === EOF
+        : v instanceof Char || v instanceof Flonum || v instanceof Ratio || v instanceof Complex || v === EOF
     ) {
       return;
     } else kind = classify(v);
@@ -252,6 +253,7 @@ function encodeGraph(root: unknown, describe: Describe): Uint8Array {
     if (v instanceof Char) return new Tag(v.codePoint, Tags.CHAR);
     if (v instanceof Flonum) return flonumForm(v.value);
     if (v instanceof Ratio) return new Tag([v.numerator, v.denominator], Tags.RATIO);
+    if (v instanceof Complex) return new Tag([slot(v.real), slot(v.imag)], Tags.COMPLEX);
     if (v === EOF) return new Tag(null, Tags.EOF);
     const id = ids.get(v as object)!;
     if (index[id]! >= 0) return new Tag(index[id], Tags.REF);

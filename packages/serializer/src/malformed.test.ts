@@ -76,6 +76,9 @@ describe("malformed messages give a DecodeError with a stable code", () => {
     expect(codeOf(message("d99c44 19d800"))).toBe("bad-form"); // CHAR of a surrogate
     expect(codeOf(message("d99c45 43 000000"))).toBe("bad-form"); // FLONUM of 3 bytes
     expect(codeOf(message("d99c46 82 01 00"))).toBe("bad-form"); // RATIO 1/0
+    expect(codeOf(message("d99c50 82 01 00"))).toBe("bad-form"); // COMPLEX 1+0i: a real
+    expect(codeOf(message("d99c50 82 01 6161"))).toBe("bad-form"); // COMPLEX with a string part
+    expect(codeOf(message("d99c50 81 01"))).toBe("bad-form"); // COMPLEX of one part
     expect(codeOf(message("d99c47 01"))).toBe("bad-form"); // EOF of 1
     expect(codeOf(message("d99c4100", ["d99c4b 81 01"]))).toBe("bad-index"); // RECORD without a type REF
     expect(codeOf(message("d99c4100", ["d99c4c 83 6478787878 61 6d f7"]))).toBe("bad-form"); // ERROR kind "xxxx"

@@ -1,4 +1,5 @@
 import {
+  Complex,
   char,
   cons,
   EOF,
@@ -74,6 +75,19 @@ describe("round trips of atoms", () => {
     expect([third.numerator, third.denominator]).toEqual([1, 3]);
     const huge = roundTrip(exactRational(-(10n ** 40n) - 1n, 10n ** 30n)) as Ratio;
     expect([huge.numerator, huge.denominator]).toEqual([-(10n ** 40n) - 1n, 10n ** 30n]);
+  });
+
+  it("keeps complex numbers with each part's exactness", () => {
+    const exact = roundTrip(new Complex(exactRational(1, 3), -(2n ** 80n))) as Complex;
+    expect(exact).toBeInstanceOf(Complex);
+    expect(exact.real).toBeInstanceOf(Ratio);
+    expect(exact.imag).toBe(-(2n ** 80n));
+    const mixed = roundTrip(new Complex(1, flonum(0))) as Complex;
+    expect(mixed.real).toBe(1);
+    expect(mixed.imag).toStrictEqual(flonum(0));
+    const special = roundTrip(new Complex(Number.NEGATIVE_INFINITY, Number.NaN)) as Complex;
+    expect(special.real).toBe(Number.NEGATIVE_INFINITY);
+    expect(Number.isNaN(special.imag)).toBe(true);
   });
 
   it("keeps strings as fresh mutable strings, astral code points included", () => {

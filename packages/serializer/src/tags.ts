@@ -41,6 +41,8 @@ export const Tags = {
   DESCRIBED: 40014,
   /** `[module, id, hash]`: a reference to code, resolved by the receiver. */
   CODE: 40015,
+  /** `[real, imag]`: a non-real complex number; each part a real number form, exact or inexact. */
+  COMPLEX: 40016,
 } as const;
 
 /** Standard CBOR bignum tags (RFC 8949 §3.4.3), used for exact integers beyond 64 bits. */
@@ -57,5 +59,5 @@ export function tagName(tag: number): string {
 
 /** True for the tags a message may contain. */
 export function isKnownTag(tag: number): boolean {
-  return (tag >= Tags.MESSAGE && tag <= Tags.CODE) || tag === POSITIVE_BIGNUM || tag === NEGATIVE_BIGNUM;
+  return (tag >= Tags.MESSAGE && tag <= Tags.COMPLEX) || tag === POSITIVE_BIGNUM || tag === NEGATIVE_BIGNUM;
 }

@@ -10,9 +10,9 @@
 import { DecodeError } from "./errors.js";
 import { isKnownTag, NEGATIVE_BIGNUM, POSITIVE_BIGNUM } from "./tags.js";
 
-/** Deepest nesting a valid message has (MESSAGE, its array, the table, a form, its array, RATIO,
- * its array, a bignum tag, its byte string) plus headroom. */
-export const MAX_CBOR_DEPTH = 12;
+/** Deepest nesting a valid message has (MESSAGE, its array, the table, a form, its array, COMPLEX,
+ * its array, RATIO, its array, a bignum tag, its byte string) plus headroom. */
+export const MAX_CBOR_DEPTH = 14;
 
 /** Throws a `DecodeError` unless `bytes` is one item of the CBOR subset Termite writes. */
 export function checkWellFormed(

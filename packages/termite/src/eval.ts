@@ -11,6 +11,7 @@ import { ErrorObject, intern, list, MString, Pair } from "@termite/datum";
 import { ExpandError, ScriptSession } from "@termite/library-expander";
 import { readAll } from "@termite/reader";
 import { callInOrder, prim, SchemeRaise, schemeError } from "@termite/runtime";
+import { installR5rs } from "./r5rs.js";
 import type { Backend, SystemPart, TermiteSystem } from "./system.js";
 
 const ENVIRONMENT_MARK = Symbol.for("@termite/termite/EvalEnvironment");
@@ -82,15 +83,18 @@ export function installEval(system: TermiteSystem): void {
   // Each environment has a namespace of its own: it sees only what it imports (R7RS), not the
   // definitions of scripts and the REPL, and what is defined in it stays in it.
   let environments = 0;
+  const makeEnvironment = (who: string, specs: readonly unknown[], description: string): unknown => {
+    const namespace = `%environment${++environments}`;
+    const session = new ScriptSession(system.registry, { defaultLibraries: [], namespace });
+    const env = new EvalEnvironment(session, description);
+    // The import runs the bodies of libraries it loads from source for the first time.
+    const importing = compile(system, who, env, [new Pair(intern("import"), list(specs))]);
+    return callInOrder([importing, () => env]);
+  };
   const environmentSpec = prim(0, -1, (...specs: unknown[]) => {
     for (const s of specs)
       if (!(s instanceof Pair)) return schemeError("environment", "expected an import set", s);
-    const namespace = `%environment${++environments}`;
-    const session = new ScriptSession(system.registry, { defaultLibraries: [], namespace });
-    const env = new EvalEnvironment(session, specs.map((s) => String(s)).join(" "));
-    // The import runs the bodies of libraries it loads from source for the first time.
-    const importing = compile(system, "environment", env, [new Pair(intern("import"), list(specs))]);
-    return callInOrder([importing, () => env]);
+    return makeEnvironment("environment", specs, specs.map((s) => String(s)).join(" "));
   });
 
   const loadSpec = prim(1, 2, (filename: unknown, env: unknown = interactionOf()) => {
@@ -126,6 +130,7 @@ export function installEval(system: TermiteSystem): void {
     { library: "scheme/load", bindings: { load: loadSpec } },
     { library: "scheme/repl", bindings: { "interaction-environment": interactionSpec } },
   ]);
+  installR5rs(system, makeEnvironment);
 }
 
 /** `eval`, `environment`, `load` and `interaction-environment` as a part of a system. */

@@ -228,9 +228,10 @@ export class TermiteSystem {
 
   /** The persistent top level of scripts and the REPL. */
   scriptSession(): ScriptSession {
-    // As under Gambit's gsi, scripts also have SRFI 1 lists and SRFI 18 threads at hand.
+    // As under Gambit's gsi, scripts also have SRFI 1 lists, SRFI 18 threads and the R5RS names
+    // (`exact->inexact`, `scheme-report-environment`) at hand.
     this.session ??= new ScriptSession(this.registry, {
-      defaultLibraries: [...DEFAULT_SCRIPT_LIBRARIES, "srfi/1", "srfi/18"],
+      defaultLibraries: [...DEFAULT_SCRIPT_LIBRARIES, "scheme/r5rs", "srfi/1", "srfi/18"],
     });
     return this.session;
   }

@@ -27,11 +27,11 @@ const ARCH_FEATURES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The feature identifiers on `platform`/`arch` (default: this process's). Exact complex numbers
- * are not supported, so `exact-complex` is absent.
+ * The feature identifiers on `platform`/`arch` (default: this process's). Complex numbers may have
+ * exact parts, so `exact-complex` is one.
  */
 export function termiteFeatures(platform: string = process.platform, arch: string = process.arch): string[] {
-  const features = ["r7rs", "exact-closed", "ratios", "full-unicode", "full-continuations"];
+  const features = ["r7rs", "exact-closed", "exact-complex", "ratios", "full-unicode", "full-continuations"];
   features.push(...(OS_FEATURES[platform] ?? [platform]));
   const cpu = ARCH_FEATURES[arch];
   if (cpu !== undefined) features.push(cpu);

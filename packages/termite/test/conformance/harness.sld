@@ -5,7 +5,7 @@
 ;;   RESULT <passed> <failed>             once, from (report)
 
 (define-library (conformance harness)
-  (import (scheme base) (scheme write))
+  (import (scheme base) (scheme complex) (scheme write))
   (export check check-approx check-error check-no-error report)
   (begin
     (define passed 0)
@@ -38,10 +38,11 @@
             (pass!)
             (fail! form expected (cdr outcome)))))
 
+    ;; Relative to the expected value's magnitude, so complex values compare too.
     (define (close-enough? got expected)
       (and (number? got)
-           (let ((scale (max 1 (abs expected))))
-             (< (abs (- got expected)) (* scale 1e-9)))))
+           (let ((scale (max 1 (magnitude expected))))
+             (< (magnitude (- got expected)) (* scale 1e-9)))))
 
     (define (run-check-error form thunk predicate)
       (let ((outcome (guard (c (#t (if (predicate c) 'raised-ok (list 'raised-other c))))

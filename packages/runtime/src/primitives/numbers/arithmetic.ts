@@ -4,10 +4,12 @@
 // nothing, and one shared slow path that lifts both operands to their common level. The binary
 // functions (`add2`, `sub2`, `mul2`, `div2`) are exported so the compiler can open-code them.
 
-import { exactInteger, exactRational, Flonum, flonum, Ratio } from "@termite/datum";
+import { Complex, exactInteger, exactRational, Flonum, flonum, Ratio, type RealNumber } from "@termite/datum";
 import { typeError } from "../../errors.js";
+import { complexArith, type RealField } from "./complex-arithmetic.js";
 import {
   BIG,
+  CPX,
   denominatorOf,
   divisionByZero,
   FIX,
@@ -26,6 +28,9 @@ const MUL = 2;
 const DIV = 3;
 const NAMES = ["+", "-", "*", "/"] as const;
 
+/** The two-argument real operations, for complex arithmetic built on them. */
+export const REAL_FIELD: RealField = { add: add2, sub: sub2, mul: mul2, div: div2 };
+
 /** The shared slow path; `ib` is the argument index of `b`, for error messages. */
 function arith(op: number, a: unknown, b: unknown, ib: number): unknown {
   const who = NAMES[op]!;
@@ -33,6 +38,7 @@ function arith(op: number, a: unknown, b: unknown, ib: number): unknown {
   const kb = kindOf(b);
   if (ka === NOT_NUMBER) typeError(who, "a number", a, ib - 1);
   if (kb === NOT_NUMBER) typeError(who, "a number", b, ib);
+  if (ka === CPX || kb === CPX) return complexArith(op, a, b, who, REAL_FIELD);
   if (ka === FLO || kb === FLO) {
     const x = toDouble(a);
     const y = toDouble(b);
@@ -123,6 +129,7 @@ export function negate(x: unknown): unknown {
   if (x instanceof Flonum) return new Flonum(-x.value);
   if (typeof x === "bigint") return exactInteger(-x);
   if (x instanceof Ratio) return new Ratio(exactInteger(-BigInt(x.numerator)), x.denominator);
+  if (x instanceof Complex) return new Complex(negate(x.real) as RealNumber, negate(x.imag) as RealNumber);
   return typeError("-", "a number", x, 0);
 }
 

@@ -2,15 +2,19 @@
 //
 // Comparison is exact across representations: JS compares a bigint with a double exactly, and a
 // rational is compared with a finite double by converting the double to the exact rational it
-// denotes. Two JS numbers (the common case) compare directly.
+// denotes. Two JS numbers (the common case) compare directly. Only `=` and `zero?` take non-real
+// complex numbers; the order predicates take reals.
 
-import { Flonum, type Ratio } from "@termite/datum";
+import { Complex, Flonum, type Ratio } from "@termite/datum";
 import { typeError } from "../../errors.js";
+import { imagPartOf, realPartOf } from "./complex-arithmetic.js";
 import {
   BIG,
+  CPX,
   denominatorOf,
   doubleToExact,
   FLO,
+  isRealKind,
   kindOf,
   NOT_NUMBER,
   numeratorOf,
@@ -51,14 +55,17 @@ export function compareReals(a: unknown, b: unknown): number {
 }
 
 function checkReal(who: string, x: unknown, i: number): void {
-  if (kindOf(x) === NOT_NUMBER) typeError(who, "a real number", x, i);
+  if (!isRealKind(kindOf(x))) typeError(who, "a real number", x, i);
 }
 
 /** `(= a b)`. */
 export function numEq2(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return a === b;
-  checkReal("=", a, 0);
-  checkReal("=", b, 1);
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  if (ka === NOT_NUMBER) typeError("=", "a number", a, 0);
+  if (kb === NOT_NUMBER) typeError("=", "a number", b, 1);
+  if (ka === CPX || kb === CPX) return complexEquals(a, b);
   return compareReals(a, b) === 0;
 }
 
@@ -107,7 +114,19 @@ function chain(who: string, test: (c: number) => boolean): (...args: unknown[]) 
   };
 }
 
-export const numEq = chain("=", (c) => c === 0);
+/** `(= z1 z2 ...)`: every argument is type-checked, also after a pair that differs. */
+export function numEq(...args: unknown[]): boolean {
+  let result = true;
+  if (args.length === 1 && kindOf(args[0]) === NOT_NUMBER) typeError("=", "a number", args[0], 0);
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i - 1];
+    const b = args[i];
+    if (kindOf(a) === NOT_NUMBER) typeError("=", "a number", a, i - 1);
+    if (kindOf(b) === NOT_NUMBER) typeError("=", "a number", b, i);
+    if (result && !numEq2(a, b)) result = false;
+  }
+  return result;
+}
 export const lt = chain("<", (c) => c < 0);
 export const gt = chain(">", (c) => c > 0);
 export const le = chain("<=", (c) => c <= 0);
@@ -150,9 +169,10 @@ export function signOf(who: string, x: unknown): number {
   return typeError(who, "a real number", x, 0);
 }
 
-/** `(zero? z)`. */
+/** `(zero? z)`: a complex number is zero when both parts are (`0.0+0.0i`). */
 export function isZero(x: unknown): boolean {
   if (typeof x === "number") return x === 0;
+  if (x instanceof Complex) return signOf("zero?", x.real) === 0 && signOf("zero?", x.imag) === 0;
   return signOf("zero?", x) === 0;
 }
 
@@ -166,4 +186,9 @@ export function isPositive(x: unknown): boolean {
 export function isNegative(x: unknown): boolean {
   if (typeof x === "number") return x < 0;
   return signOf("negative?", x) < 0;
+}
+
+/** `(= a b)` when one of them is a `Complex`: both parts equal (`(= 1 1+0.0i)` is #t). */
+function complexEquals(a: unknown, b: unknown): boolean {
+  return numEq2(realPartOf(a), realPartOf(b)) && numEq2(imagPartOf(a), imagPartOf(b));
 }

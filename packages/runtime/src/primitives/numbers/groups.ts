@@ -50,6 +50,7 @@ import {
   isNan,
   isNumberPredicate,
   isRational,
+  isReal,
 } from "./predicates.js";
 import { ceiling, denominator, floor, numerator, rationalize, round, truncate } from "./rounding.js";
 import { acos, asin, atan, cos, exactIntegerSqrt, exp, expt, log, sin, sqrt, tan } from "./transcendental.js";
@@ -57,7 +58,7 @@ import { acos, asin, atan, cos, exactIntegerSqrt, exp, expt, log, sin, sqrt, tan
 export const numberBaseBindings: Record<string, PrimitiveSpec> = {
   "number?": prim(1, 1, isNumberPredicate),
   "complex?": prim(1, 1, isNumberPredicate),
-  "real?": prim(1, 1, isNumberPredicate),
+  "real?": prim(1, 1, isReal),
   "rational?": prim(1, 1, isRational),
   "integer?": prim(1, 1, isInteger),
   "exact?": prim(1, 1, isExact),

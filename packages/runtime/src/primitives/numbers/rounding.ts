@@ -7,11 +7,13 @@ import { exactInteger, exactRational, Flonum, flonum, type Ratio } from "@termit
 import { typeError } from "../../errors.js";
 import { compareReals } from "./compare.js";
 import {
+  BIG,
   denominatorOf,
   doubleToExact,
+  FIX,
   FLO,
+  isRealKind,
   kindOf,
-  NOT_NUMBER,
   numeratorOf,
   RAT,
   toDouble,
@@ -67,7 +69,7 @@ function rounder(who: string, mode: number): (x: unknown) => unknown {
       const r = x as Ratio;
       return exactInteger(roundFraction(mode, BigInt(r.numerator), BigInt(r.denominator)));
     }
-    if (k === NOT_NUMBER) typeError(who, "a real number", x, 0);
+    if (k !== FIX && k !== BIG) typeError(who, "a real number", x, 0);
     return x;
   };
 }
@@ -82,7 +84,7 @@ export const round = rounder("round", ROUND);
 function fractionPart(who: string, wantDenominator: boolean): (q: unknown) => unknown {
   return (q: unknown): unknown => {
     const k = kindOf(q);
-    if (k === NOT_NUMBER) typeError(who, "a rational number", q, 0);
+    if (!isRealKind(k)) typeError(who, "a rational number", q, 0);
     if (k === FLO) {
       const d = toDouble(q);
       if (!Number.isFinite(d)) typeError(who, "a rational number", q, 0);
@@ -137,8 +139,8 @@ function simplest(lo: Fraction, hi: Fraction): Fraction {
 export function rationalize(x: unknown, y: unknown): unknown {
   const kx = kindOf(x);
   const ky = kindOf(y);
-  if (kx === NOT_NUMBER) typeError("rationalize", "a real number", x, 0);
-  if (ky === NOT_NUMBER) typeError("rationalize", "a real number", y, 1);
+  if (!isRealKind(kx)) typeError("rationalize", "a real number", x, 0);
+  if (!isRealKind(ky)) typeError("rationalize", "a real number", y, 1);
   const inexact = kx === FLO || ky === FLO;
   if (inexact) {
     const dx = toDouble(x);

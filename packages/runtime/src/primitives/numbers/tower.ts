@@ -1,11 +1,12 @@
 // ## The numeric tower: kinds and coercions
 //
-// Every numeric primitive first asks which of the four representations (datum's `values.ts`) it
-// holds, then works at the highest level of the two: exact integer < exact rational < flonum.
-// Exact integers held in a JS number ("fixnums") and in a bigint share one level but have
-// different kinds so that fast paths can test for the fixnum case alone.
+// Every numeric primitive first asks which of the representations (datum's `values.ts`) it
+// holds, then works at the highest level of the two: exact integer < exact rational < flonum <
+// complex. Exact integers held in a JS number ("fixnums") and in a bigint share one level but have
+// different kinds so that fast paths can test for the fixnum case alone. A non-real complex number
+// is tested for last, so real code never pays for it.
 
-import { exactInteger, exactRational, Flonum, flonum, Ratio } from "@termite/datum";
+import { Complex, exactInteger, exactRational, Flonum, flonum, Ratio } from "@termite/datum";
 import { schemeError, typeError } from "../../errors.js";
 
 /** An exact integer held in a JS number. */
@@ -16,15 +17,18 @@ export const BIG = 1;
 export const RAT = 2;
 /** A flonum, boxed or not. */
 export const FLO = 3;
+/** A non-real complex number (`Complex`). */
+export const CPX = 4;
 /** Not a number. */
 export const NOT_NUMBER = -1;
 
-/** The kind code of `x` (`FIX`, `BIG`, `RAT`, `FLO` or `NOT_NUMBER`). */
+/** The kind code of `x` (`FIX`, `BIG`, `RAT`, `FLO`, `CPX` or `NOT_NUMBER`). */
 export function kindOf(x: unknown): number {
   if (typeof x === "number") return Number.isInteger(x) ? FIX : FLO;
   if (typeof x === "bigint") return BIG;
   if (x instanceof Flonum) return FLO;
   if (x instanceof Ratio) return RAT;
+  if (x instanceof Complex) return CPX;
   return NOT_NUMBER;
 }
 
@@ -32,6 +36,18 @@ export function kindOf(x: unknown): number {
 export function numberKind(who: string, x: unknown, argIndex: number): number {
   const k = kindOf(x);
   if (k === NOT_NUMBER) typeError(who, "a number", x, argIndex);
+  return k;
+}
+
+/** True for the kinds of real numbers (every kind but `CPX` and `NOT_NUMBER`). */
+export function isRealKind(k: number): boolean {
+  return k >= FIX && k <= FLO;
+}
+
+/** The kind of the real number `x`, or a wrong-type error from `who` naming argument `argIndex`. */
+export function realKind(who: string, x: unknown, argIndex: number): number {
+  const k = kindOf(x);
+  if (!isRealKind(k)) typeError(who, "a real number", x, argIndex);
   return k;
 }
 
@@ -158,11 +174,6 @@ export function toExact(who: string, x: unknown): unknown {
 /** Signals division by an exact zero. */
 export function divisionByZero(who: string, ...irritants: unknown[]): never {
   return schemeError(who, "division by zero", ...irritants);
-}
-
-/** Signals that the result would be a non-real complex number. */
-export function complexUnsupported(who: string, ...irritants: unknown[]): never {
-  return schemeError(who, "complex numbers are not supported", ...irritants);
 }
 
 /** A result too large to hold (a bigint beyond the engine's limit). */

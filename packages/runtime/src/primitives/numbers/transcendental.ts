@@ -2,16 +2,29 @@
 //
 // Results are flonums, except where an exact argument has an exact answer that R7RS programs
 // rely on: `(sqrt 16)` is 4, `(expt 2 100)` is a bigint, `(expt 4 1/2)` is 2, `(exp 0)` is 1.
-// Non-real results (`(sqrt -4)`, `(log -1)`) are errors: complex numbers are not supported.
+// Non-real arguments, and real ones whose result is not real (`(sqrt -4)`, `(log -1)`), go to
+// complex-transcendental.ts after the real cases have been ruled out.
 
-import { exactInteger, exactRational, flonum, type Ratio, values } from "@termite/datum";
+import { Complex, exactInteger, exactRational, flonum, type Ratio, values } from "@termite/datum";
 import { typeError } from "../../errors.js";
 import { div2 } from "./arithmetic.js";
 import { signOf } from "./compare.js";
 import {
+  complexAcos,
+  complexAsin,
+  complexAtan,
+  complexCos,
+  complexExp,
+  complexExpt,
+  complexLog,
+  complexLogBase,
+  complexSin,
+  complexSqrt,
+  complexTan,
+} from "./complex-transcendental.js";
+import {
   BIG,
   bitLength,
-  complexUnsupported,
   denominatorOf,
   divisionByZero,
   FIX,
@@ -21,6 +34,7 @@ import {
   numberKind,
   numeratorOf,
   RAT,
+  realKind,
   toDouble,
   tooLarge,
 } from "./tower.js";
@@ -96,17 +110,27 @@ function isExactZero(x: unknown): boolean {
 
 /** `(exp z)`. */
 export function exp(x: unknown): unknown {
+  if (x instanceof Complex) return complexExp(x);
   const d = real("exp", x, 0);
   return isExactZero(x) ? 1 : flonum(Math.exp(d));
 }
 
+/** `(log z)`: complex for a non-real or negative z. */
+function logOne(x: unknown): unknown {
+  if (x instanceof Complex) return complexLog(x, logOne);
+  real("log", x, 0);
+  if (signOf("log", x) < 0) return complexLog(x, logOne);
+  return x === 1 ? 0 : flonum(logOf(x));
+}
+
 /** `(log z)` and `(log z base)`. */
 export function log(x: unknown, base?: unknown): unknown {
-  real("log", x, 0);
-  if (signOf("log", x) < 0) complexUnsupported("log", x);
-  if (base === undefined) return x === 1 ? 0 : flonum(logOf(x));
-  real("log", base, 1);
-  if (signOf("log", base) < 0) complexUnsupported("log", base);
+  if (base === undefined) return logOne(x);
+  numberKind("log", x, 0);
+  numberKind("log", base, 1);
+  if (x instanceof Complex || base instanceof Complex || signOf("log", x) < 0 || signOf("log", base) < 0) {
+    return complexLogBase(x, base, logOne);
+  }
   if (base === 2) return flonum(log2Of(x));
   if (base === 10 && (kindOf(x) === FIX || kindOf(x) === FLO)) return flonum(Math.log10(toDouble(x)));
   return flonum(logOf(x) / logOf(base));
@@ -114,39 +138,55 @@ export function log(x: unknown, base?: unknown): unknown {
 
 // ### Trigonometry
 
-function trig(who: string, f: (x: number) => number, exactAtZero: boolean): (x: unknown) => unknown {
+function trig(
+  who: string,
+  f: (x: number) => number,
+  exactAtZero: boolean,
+  onComplex: (z: Complex) => unknown,
+): (x: unknown) => unknown {
   return (x: unknown): unknown => {
+    if (x instanceof Complex) return onComplex(x);
     const d = real(who, x, 0);
     if (exactAtZero && isExactZero(x)) return 0;
     return flonum(f(d));
   };
 }
 
-export const sin = trig("sin", Math.sin, true);
-export const tan = trig("tan", Math.tan, true);
+export const sin = trig("sin", Math.sin, true, complexSin);
+export const tan = trig("tan", Math.tan, true, complexTan);
 
 /** `(cos z)`. */
 export function cos(x: unknown): unknown {
+  if (x instanceof Complex) return complexCos(x);
   const d = real("cos", x, 0);
   return isExactZero(x) ? 1 : flonum(Math.cos(d));
 }
 
-function arcsine(who: string, f: (x: number) => number, exactArg: unknown): (x: unknown) => unknown {
+function arcsine(
+  who: string,
+  f: (x: number) => number,
+  exactArg: unknown,
+  onComplex: (z: unknown) => unknown,
+): (x: unknown) => unknown {
   return (x: unknown): unknown => {
+    if (x instanceof Complex) return onComplex(x);
     const d = real(who, x, 0);
-    if (d > 1 || d < -1) complexUnsupported(who, x);
+    if (d > 1 || d < -1) return onComplex(x);
     if (x === exactArg) return 0;
     return flonum(f(d));
   };
 }
 
-export const asin = arcsine("asin", Math.asin, 0);
-export const acos = arcsine("acos", Math.acos, 1);
+export const asin = arcsine("asin", Math.asin, 0, complexAsin);
+export const acos = arcsine("acos", Math.acos, 1, complexAcos);
 
-/** `(atan z)` and `(atan y x)`. */
+/** `(atan z)` and `(atan y x)`; the two-argument form takes reals only. */
 export function atan(y: unknown, x?: unknown): unknown {
+  if (x === undefined && y instanceof Complex) return complexAtan(y);
+  if (x !== undefined) realKind("atan", y, 0);
   const dy = real("atan", y, 0);
   if (x === undefined) return isExactZero(y) ? 0 : flonum(Math.atan(dy));
+  realKind("atan", x, 1);
   const dx = real("atan", x, 1);
   if (isExactZero(y) && isExactZero(x)) divisionByZero("atan", y, x);
   return flonum(Math.atan2(dy, dx));
@@ -173,8 +213,9 @@ export function sqrt(x: unknown): unknown {
     return flonum(s);
   }
   const k = numberKind("sqrt", x, 0);
+  if (x instanceof Complex) return complexSqrt(x, sqrt);
   const d = toDouble(x);
-  if (d < 0 || (k !== FLO && signOf("sqrt", x) < 0)) complexUnsupported("sqrt", x);
+  if (d < 0 || (k !== FLO && signOf("sqrt", x) < 0)) return complexSqrt(x, sqrt);
   if (k === FLO) return flonum(Math.sqrt(d));
   const exact = exactSqrt(x);
   if (exact !== undefined) return exact;
@@ -242,13 +283,14 @@ export function expt(base: unknown, e: unknown): unknown {
   }
   const kb = numberKind("expt", base, 0);
   const ke = numberKind("expt", e, 1);
+  if (base instanceof Complex || e instanceof Complex) return complexExpt(base, e, sqrt);
   const baseExact = kb !== FLO;
   if (ke === FIX || ke === BIG) {
     if (baseExact) return exactPower(base, BigInt(e as number | bigint));
     return flonum(toDouble(base) ** toDouble(e));
   }
   if (ke === RAT && baseExact) {
-    if (signOf("expt", base) < 0) complexUnsupported("expt", base, e);
+    if (signOf("expt", base) < 0) return complexExpt(base, e, sqrt);
     const p = BigInt((e as Ratio).denominator);
     if (p <= MAX_EXACT_ROOT) {
       const n = numeratorOf(base);
@@ -261,7 +303,7 @@ export function expt(base: unknown, e: unknown): unknown {
   }
   const x = toDouble(base);
   const y = toDouble(e);
-  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) complexUnsupported("expt", base, e);
+  if (x < 0 && !Number.isInteger(y) && Number.isFinite(y)) return complexExpt(base, e, sqrt);
   if (baseExact && x === 0 && ke !== FLO) return 0;
   return flonum(x ** y);
 }
