@@ -30,7 +30,7 @@ import {
   vectorRef,
 } from "@termite/runtime";
 import { PURE_PRIMITIVES } from "./analysis.js";
-import type { RuntimeName } from "./generate.js";
+import type { RuntimeName } from "./render.js";
 
 type Procedure = (...args: unknown[]) => unknown;
 
