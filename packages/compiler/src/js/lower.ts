@@ -67,7 +67,7 @@ export function lowerProcedure(
 ): UnitIR {
   const unit = new UnitBuilder(options, analysis);
   const self: SelfName = { variable: context.self, global: context.global, redefinable: context.redefinable };
-  new ProcedureBuilder(unit, node, unit.codeId(options.unit), self, false).build();
+  new ProcedureBuilder(unit, node, unit.codeId(options.unit), self, context.unitCode === true).build();
   return unit.finish(options.resumeOnly ? "resume" : "code");
 }
 
@@ -218,6 +218,7 @@ class ProcedureBuilder {
       self: selfName.variable,
       global: selfName.global,
       redefinable: selfName.redefinable,
+      ...(unitCode ? { unitCode: true } : {}),
       boxedFree: this.free.flatMap((v, k) => (unit.analysis.boxed.has(v) ? [k] : [])),
     });
     for (const v of this.free) this.variable(v);

@@ -42,6 +42,8 @@ export interface LambdaContext {
   readonly global?: string | undefined;
   /** The script global that names the procedure while it is not redefined. */
   readonly redefinable?: string | undefined;
+  /** Set for the unit's own code (its top level), which backtraces show by position only. */
+  readonly unitCode?: true;
   /** Positions in `$free` of the captured variables that are boxes. */
   readonly boxedFree: readonly number[];
 }
