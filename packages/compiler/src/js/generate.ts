@@ -8,6 +8,7 @@
 import type { SourceLocation } from "@termite/datum";
 import type { Lambda, Node } from "@termite/library-expander";
 import { Analysis } from "./analysis.js";
+import type { UnitIR } from "./ir.js";
 import { lowerProcedure, lowerUnit } from "./lower.js";
 import type { GenerateOptions, LambdaContext, ProcedureOptions } from "./options.js";
 import { renderUnit } from "./render-unit.js";
@@ -57,7 +58,7 @@ export function generateProcedure(
   return { ...tables(ir), body: renderUnit(ir) };
 }
 
-function tables(ir: ReturnType<typeof lowerUnit>): Omit<GeneratedModule, "body"> {
+function tables(ir: UnitIR): Omit<GeneratedModule, "body"> {
   const { globals, constants, locations, nodes, codes, contexts } = ir;
   return { globals, constants, locations, nodes, codes, contexts };
 }

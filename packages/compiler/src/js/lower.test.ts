@@ -15,7 +15,13 @@ const q = (value: unknown): Node => ({ kind: "quote", value });
 const l = (variable: Variable): Node => ({ kind: "local", variable });
 const g = (name: string): Node => ({ kind: "global", name });
 const call = (fn: Node, ...args: Node[]): Node => ({ kind: "call", fn, args });
-const lam = (params: Variable[], body: Node, name?: string): Lambda => ({ kind: "lambda", params, rest: null, body, name });
+const lam = (params: Variable[], body: Node, name?: string): Lambda => ({
+  kind: "lambda",
+  params,
+  rest: null,
+  body,
+  name,
+});
 const iff = (test: Node, then: Node, els?: Node): Node => ({ kind: "if", test, then, else: els });
 const def = (name: string, value: Node): Node => ({ kind: "define", name, value });
 const seq = (...body: Node[]): Node => ({ kind: "begin", body });

@@ -26,7 +26,7 @@ import {
   UNSPECIFIED,
   type UnitIR,
 } from "./ir.js";
-import { openCode } from "./open-code.js";
+import { type OperandLowering, openCode } from "./open-code.js";
 import type { LambdaContext, ProcedureOptions } from "./options.js";
 
 /** How a procedure refers to itself, so that self calls are direct and self tail calls loop. */
@@ -190,7 +190,7 @@ type Destination = "value" | "effect" | "tail";
 const UNDEFINED_NODE: Node = { kind: "quote", value: undefined };
 
 /** Lowers one lambda; nested lambdas get builders of their own as they are met. */
-class ProcedureBuilder {
+class ProcedureBuilder implements OperandLowering {
   private readonly index: number;
   private readonly locals: Local[] = [];
   private readonly variables = new Map<Variable, Local>();
@@ -306,7 +306,7 @@ class ProcedureBuilder {
   }
 
   /** `e` itself when it may be evaluated twice or later, else a temp holding it. */
-  private atom(e: Expr): Expr {
+  atom(e: Expr): Expr {
     if (isAtom(e)) return e;
     const target = this.temp();
     this.emit({ k: "assign", target, value: e });
@@ -481,8 +481,16 @@ class ProcedureBuilder {
 
   // ## Calls
 
+  site(loc: SourceLocation | undefined): Site {
+    return this.unit.site(loc);
+  }
+
+  primitive(name: string, binary: boolean): number {
+    return this.unit.primitive(name, binary);
+  }
+
   /** Evaluates operands left to right: an operand is held in a temp when a later one may unwind. */
-  private operands(nodes: readonly Node[]): Expr[] {
+  operands(nodes: readonly Node[]): Expr[] {
     let lastUnwinding = -1;
     nodes.forEach((n, i) => {
       if (mayUnwind(n, this.unit.openCode)) lastUnwinding = i;
@@ -495,15 +503,7 @@ class ProcedureBuilder {
 
   private call(node: Call, destination: Destination): Expr {
     const { unit } = this;
-    if (isOpenCoded(node, unit.openCode)) {
-      const lowering = {
-        operands: (nodes: readonly Node[]) => this.operands(nodes),
-        atom: (e: Expr) => this.atom(e),
-        site: (loc: SourceLocation | undefined) => unit.site(loc),
-        primitive: (name: string, binary: boolean) => unit.primitive(name, binary),
-      };
-      return this.deliver(openCode(node, lowering), destination);
-    }
+    if (isOpenCoded(node, unit.openCode)) return this.deliver(openCode(node, this), destination);
     const fn = node.fn;
     const self = this.selfName;
     const selfCall =

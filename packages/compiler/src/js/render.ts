@@ -8,7 +8,16 @@
 
 import type { Variable } from "@termite/library-expander";
 import type { FrameLayouts } from "./frame-layout.js";
-import type { Callee, Check, ClosureCode, Expr, Local, Site, Stmt } from "./ir.js";
+import {
+  type Callee,
+  type Check,
+  type ClosureCode,
+  type Expr,
+  forEachRead,
+  type Local,
+  type Site,
+  type Stmt,
+} from "./ir.js";
 
 // ## Names
 
@@ -192,8 +201,9 @@ export function expr(e: Expr): string {
 }
 
 /** `if` test text: a Scheme condition compares with `#f`; a JS test already gives a boolean. */
-function condition(test: Expr): string {
-  return test.k === "is" || test.k === "holds" ? expr(test) : `${expr(test)} !== false`;
+function condition(test: Expr, holds = true): string {
+  if (test.k === "is" || test.k === "holds") return holds ? expr(test) : `!${expr(test)}`;
+  return `${expr(test)} ${holds ? "!==" : "==="} false`;
 }
 
 function callee(c: Callee): string {
@@ -296,6 +306,13 @@ function statement(s: Stmt, cx: StatementContext, ind: string, out: string[]): v
       selfTail(s.args, cx, ind, out);
       return;
     case "if": {
+      if (s.yes.length === 0) {
+        // Only the alternative does something (`(if (done?) #f (work))` for its effect).
+        out.push(`${ind}if (${condition(s.test, false)}) {`);
+        statements(s.no, cx, `${ind}  `, out);
+        out.push(`${ind}}`);
+        return;
+      }
       // A chain of ifs in else branches (a long `cond`) is written flat, as `else if`: nesting it
       // would indent each clause further and grow the text quadratically.
       let branch: Stmt & { k: "if" } = s;
@@ -320,19 +337,34 @@ function statement(s: Stmt, cx: StatementContext, ind: string, out: string[]): v
   }
 }
 
-/** A self tail call: assigns the parameters at once (through `$aN` when needed) and jumps back. */
+/**
+ * A self tail call: assigns the parameters as if at once and jumps back. An argument that reads a
+ * parameter goes through `$aN` first; one that reads none is assigned directly.
+ */
 function selfTail(args: readonly Expr[], cx: StatementContext, ind: string, out: string[]): void {
   if (cx.mode === "resume") {
     // A resume function has no loop: it calls the procedure afresh.
     out.push(`${ind}return $self(${args.map(expr).join(", ")});`);
     return;
   }
-  const moved: number[] = [];
+  const params = new Set(cx.params);
+  const readsParameter = (e: Expr) => {
+    let found = false;
+    forEachRead(e, (l) => {
+      if (params.has(l)) found = true;
+    });
+    return found;
+  };
+  const held: number[] = [];
+  const direct: number[] = [];
   args.forEach((a, j) => {
     if (a.k === "local" && a.local === cx.params[j]) return;
-    out.push(`${ind}${names.loopArgument(j)} = ${expr(a)};`);
-    moved.push(j);
+    if (readsParameter(a)) {
+      out.push(`${ind}${names.loopArgument(j)} = ${expr(a)};`);
+      held.push(j);
+    } else direct.push(j);
   });
-  for (const j of moved) out.push(`${ind}${localName(cx.params[j]!)} = ${names.loopArgument(j)};`);
+  for (const j of direct) out.push(`${ind}${localName(cx.params[j]!)} = ${expr(args[j]!)};`);
+  for (const j of held) out.push(`${ind}${localName(cx.params[j]!)} = ${names.loopArgument(j)};`);
   out.push(`${ind}continue $loop;`);
 }
