@@ -4,7 +4,7 @@
 // code, so they cannot unwind; every Scheme call that can is a statement of its own (`call`,
 // `tail-call`, `self-tail`), which is where control points live. Locals are objects, not names:
 // liveness (liveness.ts) and frame layouts (frame-layout.ts) read this structure, and render.ts
-// turns it into JavaScript last. Nothing here knows how a name or an operator is spelt in JS.
+// turns it into JavaScript last. Nothing here knows how a local, a cell or a call is spelt in JS.
 
 import type { SourceLocation } from "@termite/datum";
 import type { Lambda, Node, Variable } from "@termite/library-expander";
@@ -25,6 +25,7 @@ export type Local =
 
 /** The runtime's functions an open-coded primitive falls back to (they never call Scheme code). */
 export type RuntimeHelper = "add2" | "sub2" | "mul2" | "negate" | "lt2" | "gt2" | "le2" | "ge2" | "numEq2";
+/** The runtime's checked operations open-coded primitives call (an error on a wrong type). */
 export type RuntimeAccessor = "car" | "cdr" | "isZero" | "vectorRef";
 
 /** A JS operator an open-coded fast path uses on operands already known to be numbers. */

@@ -68,14 +68,21 @@ function isIdentifierCode(c: number, first: boolean): boolean {
   return letter || (!first && c >= 48 && c <= 57);
 }
 
+/** Variables' JS names, made once each (a local is named wherever it is read). */
+const variableNames = new WeakMap<Variable, string>();
+
 /** A Scheme variable's JS name: its name with every other character made `_`, and its unique id. */
 function variableName(v: Variable): string {
+  const known = variableNames.get(v);
+  if (known !== undefined) return known;
   let name = "";
   for (let i = 0; i < v.name.length; i++) {
     name += isIdentifierCode(v.name.charCodeAt(i), false) ? v.name[i] : "_";
   }
   if (name === "" || !isIdentifierCode(name.charCodeAt(0), true)) name = `_${name}`;
-  return `${name}_${v.id}`;
+  const result = `${name}_${v.id}`;
+  variableNames.set(v, result);
+  return result;
 }
 
 export function localName(l: Local): string {
