@@ -15,7 +15,7 @@ import {
   type InterpretedUnit,
   interpretUnit,
 } from "@termite/compiler";
-import { write } from "@termite/datum";
+import { ErrorObject, write } from "@termite/datum";
 import type { CoreModule, Node } from "@termite/library-expander";
 import {
   DEFAULT_SCRIPT_LIBRARIES,
@@ -101,6 +101,11 @@ const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "srfi/132": ["list-sort", "vector-sort"],
 };
+
+/** The condition an interrupted evaluation ends with. */
+function schemeInterrupt(): ErrorObject {
+  return new ErrorObject("error", "interrupted", [], undefined);
+}
 
 /** Wraps a primitive so that calls with a wrong argument count raise a Scheme error. */
 export function primitiveProcedure(name: string, spec: PrimitiveSpec): (...args: unknown[]) => unknown {
@@ -335,11 +340,22 @@ export class TermiteSystem {
     return { normal: true, value: undefined };
   }
 
-  /** Runs `thunk` as the main thread of something; resolves with how the thread ended. */
-  runInThread(thunk: () => unknown, name?: unknown): Promise<RunResult> {
+  /**
+   * Runs `thunk` as the main thread of something; resolves with how the thread ended. Aborting
+   * `signal` ends the thread with an "interrupted" error (the REPL's Ctrl-C).
+   */
+  runInThread(thunk: () => unknown, name?: unknown, signal?: AbortSignal): Promise<RunResult> {
     return new Promise((resolve) => {
       const t = new SchemeThread(thunk, name);
       t.onExit(resolve);
+      if (signal !== undefined) {
+        // Between time slices: the thread is queued or parked, never on the JS stack here.
+        const interrupt = (): void => {
+          if (t.exit === undefined) t.finish({ normal: false, condition: schemeInterrupt() });
+        };
+        signal.addEventListener("abort", interrupt, { once: true });
+        t.onExit(() => signal.removeEventListener("abort", interrupt));
+      }
       t.start();
     });
   }
@@ -348,9 +364,13 @@ export class TermiteSystem {
    * Expands and runs a script (or a chunk of REPL input) in the persistent top level; libraries
    * it imports from source run first. Resolves with how the main thread ended.
    */
-  async runScript(text: string, file?: string): Promise<RunResult> {
+  async runScript(
+    text: string,
+    file?: string,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<RunResult> {
     const module = this.scriptSession().expandText(text, { file });
-    return this.runUnit(module);
+    return this.runUnit(module, options?.signal);
   }
 
   /** Expands and runs an R7RS program: it sees only what it imports. */
@@ -358,9 +378,9 @@ export class TermiteSystem {
     return this.runUnit(expandProgram(this.registry, text, { file }));
   }
 
-  private async runUnit(module: CoreModule): Promise<RunResult> {
+  private async runUnit(module: CoreModule, signal?: AbortSignal): Promise<RunResult> {
     const libraries = await this.runStartedModules();
     if (!libraries.normal) return libraries;
-    return this.runInThread(this.load(module), "main");
+    return this.runInThread(this.load(module), "main", signal);
   }
 }

@@ -7,6 +7,7 @@
 
 import { ErrorObject, intern, list, ProcessId, type Sym, Tag, write } from "@termite/datum";
 import { currentThread, type DynamicEnvironment, type ExitReason, SchemeThread } from "@termite/runtime";
+import { backtraceText } from "../report.js";
 import { Mailbox } from "./mailbox.js";
 
 type Procedure = (...args: any[]) => unknown;
@@ -176,7 +177,7 @@ export class ProcessNode {
       for (const [name, pid] of this.services) if (pid === p.pid) this.services.delete(name);
     if (!reason.normal && !p.endedByLink) {
       this.report(
-        `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n`,
+        `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n${backtraceText(reason.condition)}`,
       );
     }
     if (p.monitoredBy !== undefined) {
