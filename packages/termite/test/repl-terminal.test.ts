@@ -16,7 +16,7 @@ const opened: Terminal[] = [];
 function repl(): { terminal: Terminal; historyFile: string } {
   const historyFile = join(mkdtempSync(join(tmpdir(), "termite-repl-")), "history");
   const terminal = openTerminal(`${JSON.stringify(process.execPath)} ${JSON.stringify(cli)}`, {
-    env: { TERMITE_HISTORY: historyFile },
+    env: { ...process.env, TERMITE_HISTORY: historyFile },
   });
   opened.push(terminal);
   return { terminal, historyFile };

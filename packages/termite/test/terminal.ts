@@ -28,14 +28,14 @@ export function plain(text: string): string {
   return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/\r/g, "");
 }
 
-/** Runs `command` (a shell command line) in a pseudo-terminal. */
+/** Runs `command` (a shell command line) in a pseudo-terminal, with `env` (default: this process's). */
 export function openTerminal(
   command: string,
   options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Terminal {
   const child: ChildProcess = spawn("script", ["-q", "-e", "-c", command, "/dev/null"], {
     cwd: options.cwd,
-    env: { ...process.env, TERM: "xterm", ...options.env },
+    env: { ...(options.env ?? process.env), TERM: "xterm" },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let raw = "";

@@ -9,11 +9,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { hasScript, openTerminal, type Terminal } from "./terminal.js";
+import { hasScript, openTerminal, type Terminal } from "../../packages/termite/test/terminal.js";
+import { userEnvironment } from "./user-environment.js";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
-const fixture = (name: string) => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
-const version: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const fixture = (name: string) => join(root, "packages", "termite", "test", "fixtures", name);
+const version: string = JSON.parse(
+  readFileSync(join(root, "packages", "termite", "package.json"), "utf8"),
+).version;
 
 /** The commands of the README's ```sh blocks, each without its trailing `# comment`. */
 function readmeCommands(): string[] {
@@ -116,7 +119,8 @@ const CHECKS: Readonly<Record<string, Check>> = {
     cwd: "project",
     expect: (r) => {
       expect(r.code).toBe(0);
-      const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: project, encoding: "utf8" });
+      const node = (args: string[]) =>
+        spawnSync(process.execPath, args, { cwd: project, env: userEnvironment(), encoding: "utf8" });
       const esm = node([
         "--input-type=module",
         "-e",
@@ -153,6 +157,7 @@ function run(line: string, check: Check, index: number): Ran {
   }
   const r: SpawnSyncReturns<string> = spawnSync("sh", ["-c", substitute(line, check, dir)], {
     cwd: check.cwd === "project" ? project : root,
+    env: userEnvironment(),
     encoding: "utf8",
     timeout: 240_000,
   });
@@ -176,7 +181,10 @@ describe("the README's shell lines, run as written", () => {
 
   // The REPL line needs a terminal: util-linux `script` gives it one (it is on the CI machine).
   it.skipIf(!hasScript)(`${TERMITE}  (at a terminal)`, async () => {
-    const t = openTerminal(TERMITE, { cwd: root, env: { TERMITE_HISTORY: join(work, "history") } });
+    const t = openTerminal(TERMITE, {
+      cwd: root,
+      env: userEnvironment({ TERMITE_HISTORY: join(work, "history") }),
+    });
     terminals.push(t);
     await t.waitFor(/\n> $/, 120_000);
     t.mark();

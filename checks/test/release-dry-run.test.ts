@@ -9,8 +9,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
+import { userEnvironment } from "./user-environment.js";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
+const root = fileURLToPath(new URL("../../", import.meta.url));
 const PNPM = ["--yes", "pnpm@10.34.9"];
 
 /** The packages under packages/, by directory, with their manifests. */
@@ -38,10 +39,14 @@ function pendingReleases(): Set<string> {
 
 it("changeset version, then a publish dry run of every package", () => {
   const copy = mkdtempSync(join(tmpdir(), "termite-release-"));
-  const tracked = execFileSync("git", ["ls-files", "packages", ".changeset", "benchmarks/package.json"], {
-    cwd: root,
-    encoding: "utf8",
-  })
+  const tracked = execFileSync(
+    "git",
+    ["ls-files", "packages", ".changeset", "benchmarks/package.json", "checks/package.json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  )
     .split("\n")
     .filter((f) => f !== "" && !f.endsWith(".test.ts"));
   for (const file of [...tracked, "package.json", "pnpm-workspace.yaml", "pnpm-lock.yaml", "LICENSE"]) {
@@ -53,7 +58,12 @@ it("changeset version, then a publish dry run of every package", () => {
     cpSync(join(root, "packages", p.dir, "dist"), join(copy, "packages", p.dir, "dist"), { recursive: true });
 
   const changeset = join(root, "node_modules", "@changesets", "cli", "bin.js");
-  execFileSync(process.execPath, [changeset, "version"], { cwd: copy, encoding: "utf8", stdio: "pipe" });
+  execFileSync(process.execPath, [changeset, "version"], {
+    cwd: copy,
+    env: userEnvironment(),
+    encoding: "utf8",
+    stdio: "pipe",
+  });
   const after = new Map(packagesOf(copy).map((p) => [p.name, p.version]));
   for (const name of pendingReleases()) {
     const old = before.find((p) => p.name === name)?.version;
@@ -63,13 +73,13 @@ it("changeset version, then a publish dry run of every package", () => {
   const install = spawnSync(
     "npx",
     [...PNPM, "install", "--offline", "--frozen-lockfile", "--ignore-scripts", "--reporter=append-only"],
-    { cwd: copy, encoding: "utf8", timeout: 240_000 },
+    { cwd: copy, env: userEnvironment(), encoding: "utf8", timeout: 240_000 },
   );
   expect(install.status, install.stderr + install.stdout).toBe(0);
   const publish = spawnSync(
     "npx",
     [...PNPM, "-r", "--filter", "./packages/*", "publish", "--dry-run", "--no-git-checks"],
-    { cwd: copy, encoding: "utf8", timeout: 240_000 },
+    { cwd: copy, env: userEnvironment(), encoding: "utf8", timeout: 240_000 },
   );
   expect(publish.status, publish.stderr + publish.stdout).toBe(0);
   for (const [name, version] of after) expect(publish.stdout).toContain(`+ ${name}@${version}`);

@@ -10,8 +10,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { userEnvironment } from "./user-environment.js";
 
-const root = fileURLToPath(new URL("../../../", import.meta.url));
+const root = fileURLToPath(new URL("../../", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "termite-packed-"));
 const packs = join(work, "packs");
 
@@ -54,10 +55,7 @@ beforeAll(() => {
   execFileSync(
     "npx",
     ["--yes", "pnpm@10.34.9", "-r", "--filter", "./packages/*", "pack", "--pack-destination", packs],
-    {
-      cwd: root,
-      stdio: "pipe",
-    },
+    { cwd: root, env: userEnvironment(), stdio: "pipe" },
   );
 }, 300_000);
 
@@ -82,7 +80,7 @@ describe("each package from its tarball, alone with its @termite dependencies", 
           "--prefer-offline",
           ...[...closure(manifest.name)].map(tarball),
         ],
-        { cwd: project, encoding: "utf8", timeout: 240_000 },
+        { cwd: project, env: userEnvironment(), encoding: "utf8", timeout: 240_000 },
       );
       expect(install.status, install.stderr).toBe(0);
       // Only the package and its own dependencies were installed from the tarballs.
