@@ -107,9 +107,11 @@ const CHECKS: Readonly<Record<string, Check>> = {
     paths: { PACKS: packs },
     expect: (r) => {
       expect(r.code).toBe(0);
-      const names = readdirSync(join(root, "packages")).filter((d) =>
-        existsSync(join(root, "packages", d, "package.json")),
-      );
+      // Every package that is to be published (its tarball is named after it: termite-datum-0.1.0.tgz).
+      const names = readdirSync(join(root, "packages")).filter((d) => {
+        const manifest = join(root, "packages", d, "package.json");
+        return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).private !== true;
+      });
       const tarballs = readdirSync(packs);
       for (const name of names) expect(tarballs.some((t) => t.startsWith(`termite-${name}-`))).toBe(true);
     },

@@ -14,14 +14,15 @@ import { userEnvironment } from "./user-environment.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const PNPM = ["--yes", "pnpm@10.34.9"];
 
-/** The packages under packages/, by directory, with their manifests. */
+/** The packages under packages/ that are published (not private), by directory. */
 function packagesOf(base: string): { dir: string; name: string; version: string }[] {
   return readdirSync(join(base, "packages"))
     .filter((d) => existsSync(join(base, "packages", d, "package.json")))
     .map((d) => {
       const manifest = JSON.parse(readFileSync(join(base, "packages", d, "package.json"), "utf8"));
-      return { dir: d, name: manifest.name, version: manifest.version };
-    });
+      return { dir: d, name: manifest.name, version: manifest.version, private: manifest.private === true };
+    })
+    .filter((p) => !p.private);
 }
 
 /** Packages named by the pending changesets. */
