@@ -38,7 +38,7 @@ import {
   schemeError,
 } from "@termite/runtime";
 import { installEval } from "./eval.js";
-import { installTermiteLibrary, type ProcessNode } from "./termite-library/index.js";
+import { installTermiteLibrary, type ProcessNode, reportedByStarter } from "./termite-library/index.js";
 
 /** Where the Scheme sources shipped with this package live (`scheme/` beside `dist/`). */
 function schemeDirectory(): string {
@@ -347,6 +347,8 @@ export class TermiteSystem {
   runInThread(thunk: () => unknown, name?: unknown, signal?: AbortSignal): Promise<RunResult> {
     return new Promise((resolve) => {
       const t = new SchemeThread(thunk, name);
+      // The caller reports how it ended; should it become a process, the node does not again.
+      reportedByStarter.add(t);
       t.onExit(resolve);
       if (signal !== undefined) {
         // Between time slices: the thread is queued or parked, never on the JS stack here.

@@ -56,6 +56,8 @@ describe("compiled and interpreted code report a failing program at the same pla
       const interpreted = report("--interpret", file);
       const firstLine = (s: string) => s.split("\n")[0];
       expect(firstLine(interpreted.stderr)).toBe(firstLine(compiled.stderr));
+      // Reported once, whether or not the failing thread had become a process.
+      expect(compiled.stderr.split(firstLine(compiled.stderr)!).length - 1).toBe(1);
       expect(placesIn(interpreted.stderr, file)).toEqual(placesIn(compiled.stderr, file));
       if (WITHOUT_POSITION[file] === undefined)
         expect(placesIn(compiled.stderr, file).length).toBeGreaterThan(0);

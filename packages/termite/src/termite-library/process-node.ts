@@ -41,6 +41,12 @@ export function processError(
   return Object.assign(new ErrorObject("error", message, irritants, who), { code });
 }
 
+/**
+ * Threads whose starter reports how they ended (a script's or REPL input's main thread, a library
+ * body): their uncaught error is not reported a second time here when they became processes.
+ */
+export const reportedByStarter = new WeakSet<SchemeThread>();
+
 /** `who: message irritant…`, the way an uncaught condition is reported. */
 export function conditionText(condition: unknown): string {
   if (condition instanceof ErrorObject) {
@@ -175,7 +181,7 @@ export class ProcessNode {
     p.mailbox.close();
     if (this.services.size > 0)
       for (const [name, pid] of this.services) if (pid === p.pid) this.services.delete(name);
-    if (!reason.normal && !p.endedByLink) {
+    if (!reason.normal && !p.endedByLink && !reportedByStarter.has(p.thread)) {
       this.report(
         `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n${backtraceText(reason.condition)}`,
       );
