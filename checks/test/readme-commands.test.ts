@@ -103,7 +103,7 @@ const CHECKS: Readonly<Record<string, Check>> = {
   [`${TERMITE} --version`]: {
     expect: (r) => expect(r).toMatchObject({ code: 0, stdout: `termite ${version}\n` }),
   },
-  "npx pnpm@10.34.9 -r --filter "./packages/*" pack --pack-destination PACKS": {
+  [`npx pnpm@10.34.9 -r --filter "./packages/*" pack --pack-destination PACKS`]: {
     paths: { PACKS: packs },
     expect: (r) => {
       expect(r.code).toBe(0);
