@@ -5,8 +5,8 @@
 // the frames (frame-layout.ts), and write the JavaScript (render.ts, render-unit.ts). Only the last
 // step produces text, and nothing reads text back.
 
-import type { SourceLocation } from "@termite/datum";
 import type { Lambda, Node } from "@termite/core";
+import type { SourceLocation } from "@termite/datum";
 import { Analysis } from "./analysis.js";
 import type { UnitIR } from "./ir.js";
 import { lowerProcedure, lowerUnit } from "./lower.js";

@@ -6,8 +6,8 @@
 // liveness (liveness.ts) and frame layouts (frame-layout.ts) read this structure, and render.ts
 // turns it into JavaScript last. Nothing here knows how a local, a cell or a call is spelt in JS.
 
-import type { SourceLocation } from "@termite/datum";
 import type { Lambda, Node, Variable } from "@termite/core";
+import type { SourceLocation } from "@termite/datum";
 import type { LambdaContext } from "./options.js";
 
 // ## Locals

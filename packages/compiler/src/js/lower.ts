@@ -9,8 +9,8 @@
 // A node is lowered for a destination: its `value`, its `effect` only, or its return (`tail`).
 // Every kind of node is lowered once for the three; `if`, `begin`, `let` pass the destination on.
 
-import type { SourceLocation } from "@termite/datum";
 import type { Call, CaseLambda, Define, If, Lambda, Node, Variable } from "@termite/core";
+import type { SourceLocation } from "@termite/datum";
 import { type Analysis, isOpenCoded, mayUnwind } from "./analysis.js";
 import {
   type Callee,

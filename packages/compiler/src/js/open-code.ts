@@ -6,8 +6,8 @@
 // checks, then the JS operator), falling back to the runtime's `add2`, `lt2`…; the runtime's other
 // pure primitives are called directly through their JS function.
 
-import type { SourceLocation } from "@termite/datum";
 import type { Call, Node } from "@termite/core";
+import type { SourceLocation } from "@termite/datum";
 import { OPEN_CODED } from "./analysis.js";
 import type { Check, Expr, Operator, RuntimeAccessor, RuntimeHelper, Site } from "./ir.js";
 

@@ -148,7 +148,9 @@ function factory(ir: UnitIR, p: ProcedureIR, layouts: FrameLayouts | undefined, 
     lines.push(`        ${rest} = $list($args.slice(${n}));`);
   }
   if (p.boxedParams.length > 0) {
-    lines.push(`        ${p.boxedParams.map((l) => `${localName(l)} = new $Box(${localName(l)});`).join(" ")}`);
+    lines.push(
+      `        ${p.boxedParams.map((l) => `${localName(l)} = new $Box(${localName(l)});`).join(" ")}`,
+    );
   }
   const cx: StatementContext = { mode: "fast", index: p.index, params: p.params, layouts };
   statements(p.body, cx, "        ", lines);

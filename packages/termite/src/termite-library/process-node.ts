@@ -17,6 +17,7 @@ import {
   write,
 } from "@termite/datum";
 import { currentThread, type ExitReason, SchemeThread } from "@termite/runtime";
+import { backtraceText } from "../report.js";
 import { Mailbox } from "./mailbox.js";
 
 /** A process: its thread, id and mailbox, and who hears when it ends. */
@@ -47,6 +48,12 @@ export function processError(
 ): ErrorObject {
   return Object.assign(new ErrorObject("error", message, irritants, who), { code });
 }
+
+/**
+ * Threads whose starter reports how they ended (a script's or REPL input's main thread, a library
+ * body): their uncaught error is not reported a second time here when they became processes.
+ */
+export const reportedByStarter = new WeakSet<SchemeThread>();
 
 /** `who: message irritant…`, the way an uncaught condition is reported. */
 export function conditionText(condition: unknown): string {
@@ -182,9 +189,9 @@ export class ProcessNode {
     p.mailbox.close();
     if (this.services.size > 0)
       for (const [name, pid] of this.services) if (pid === p.pid) this.services.delete(name);
-    if (!reason.normal && !p.endedByLink) {
+    if (!reason.normal && !p.endedByLink && !reportedByStarter.has(p.thread)) {
       this.report(
-        `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n`,
+        `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n${backtraceText(reason.condition)}`,
       );
     }
     if (p.monitoredBy !== undefined) {
