@@ -37,8 +37,8 @@ import {
   type Scheduler,
   SchemeThread,
 } from "@termite/runtime";
+import { reportedByStarter } from "./reported-threads.js";
 import { schemeFile } from "./scheme-files.js";
-import { reportedByStarter } from "./termite-library/index.js";
 
 /** Names the prelude provides, and the R7RS libraries that export them. */
 const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {

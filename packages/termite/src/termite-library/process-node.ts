@@ -18,6 +18,7 @@ import {
 } from "@termite/datum";
 import { currentThread, type ExitReason, SchemeThread } from "@termite/runtime";
 import { backtraceText } from "../report.js";
+import { reportedByStarter } from "../reported-threads.js";
 import { Mailbox } from "./mailbox.js";
 
 /** A process: its thread, id and mailbox, and who hears when it ends. */
@@ -48,12 +49,6 @@ export function processError(
 ): ErrorObject {
   return Object.assign(new ErrorObject("error", message, irritants, who), { code });
 }
-
-/**
- * Threads whose starter reports how they ended (a script's or REPL input's main thread, a library
- * body): their uncaught error is not reported a second time here when they became processes.
- */
-export const reportedByStarter = new WeakSet<SchemeThread>();
 
 /** `who: message irritant…`, the way an uncaught condition is reported. */
 export function conditionText(condition: unknown): string {
