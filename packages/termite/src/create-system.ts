@@ -2,6 +2,7 @@
 
 import type { IoContext } from "@termite/runtime";
 import { type Backend, TermiteSystem } from "./system.js";
+import { type DistributionOptions, installDistribution } from "./distribution/index.js";
 import { installWire } from "./wire/install.js";
 
 export interface CreateSystemOptions {
@@ -10,11 +11,14 @@ export interface CreateSystemOptions {
   readonly searchPath?: readonly string[];
   /** `compile` (the default) or `interpret`; applies to the prelude too. */
   readonly backend?: Backend;
+  /** How the node joins a network when a program calls `node-init` (transports, limits, security). */
+  readonly distribution?: DistributionOptions;
 }
 
 /**
  * A booted system with the default environment: R7RS-small, SRFI 1 and 18, Termite's extras, the
- * `(termite)` library, and a wire so that values (closures and continuations too) can travel.
+ * `(termite)` library, a wire so that values (closures and continuations too) can travel, and the
+ * distribution layer (`node-init`, `remote-spawn`…) so that processes can talk across nodes.
  */
 export async function createSystem(options: CreateSystemOptions = {}): Promise<TermiteSystem> {
   const system = new TermiteSystem({
@@ -23,6 +27,7 @@ export async function createSystem(options: CreateSystemOptions = {}): Promise<T
     registry: { searchPath: [...(options.searchPath ?? [])] },
     configure: (s) => {
       installWire(s);
+      installDistribution(s, options.distribution);
     },
   });
   return system.boot();

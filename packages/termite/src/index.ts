@@ -3,3 +3,4 @@ export * from "./report.js";
 export * from "./system.js";
 export * from "./termite-library/index.js";
 export * from "./wire/index.js";
+export * from "./distribution/index.js";

@@ -28,6 +28,7 @@ import type { CodeDescription, Description } from "@termite/serializer";
 import type { CompiledUnitSource } from "./compiled-codes.js";
 import { type PackedUnit, packBody, packUnit } from "./core-tree.js";
 import { WireTags } from "./tags.js";
+import type { ProcessIdentities } from "./wire.js";
 
 type Procedure = (...args: unknown[]) => unknown;
 type Described = Description | CodeDescription;
@@ -74,6 +75,7 @@ export function makeDescriber(
   findUnit: UnitFinder,
   extensions: readonly DescribeExtension[] = [],
   findCompiled: (code: object) => CompiledUnitSource | undefined = () => undefined,
+  identities?: Pick<ProcessIdentities, "describeId">,
 ): Describer {
   const known = new Map<object, Described>();
   let globalNames: Map<unknown, string> | undefined;
@@ -271,8 +273,10 @@ export function makeDescriber(
     if (obj === UNASSIGNED) return { tag: WireTags.UNASSIGNED, fields: [] };
     if (obj instanceof Promise_)
       return { tag: WireTags.PROMISE, fields: [obj.done, obj.value], labels: ["done", "value"] };
-    if (obj instanceof ProcessId) return { tag: "pid", fields: [obj.node, obj.number] };
-    if (obj instanceof Tag) return { tag: "tag", fields: [obj.node, obj.number] };
+    if (obj instanceof ProcessId)
+      return { tag: "pid", fields: identities?.describeId?.(obj) ?? [obj.node, obj.number] };
+    if (obj instanceof Tag)
+      return { tag: "tag", fields: identities?.describeId?.(obj) ?? [obj.node, obj.number] };
     if (Port.isInstance(obj)) {
       // The node's console ports travel by role, string and bytevector ports as a copy of their
       // contents; a file port is bound to this node.

@@ -14,4 +14,4 @@ export { type DescribeExtension, type Describer, makeDescriber, type UnitFinder 
 export { installWire, wireError, wireOf } from "./install.js";
 export { type CompiledClosureCode, makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
 export { WireTags } from "./tags.js";
-export { Wire, type WireNode, type WireOptions } from "./wire.js";
+export { type ProcessIdentities, Wire, type WireNode, type WireOptions } from "./wire.js";

@@ -37,6 +37,7 @@ import { CodeReferenceError } from "@termite/serializer";
 import type { CompiledCodeTable } from "./compiled-codes.js";
 import { unpackBody, unpackTree } from "./core-tree.js";
 import { WireTags } from "./tags.js";
+import type { ProcessIdentities } from "./wire.js";
 
 type Procedure = (...args: unknown[]) => unknown;
 
@@ -61,7 +62,7 @@ export interface ReviveContext {
   /** Resolves code references other than the runtime's own (compiled modules). May be async. */
   readonly resolveCode?: ((ref: CodeReference) => unknown) | undefined;
   /** This node's processes, so that a received id of a local process is the node's own id object. */
-  readonly processes?: { find(pid: ProcessId): { readonly pid: ProcessId } | undefined } | undefined;
+  readonly processes?: ProcessIdentities | undefined;
   /** Extra revivers (application objects). */
   readonly revivers?: Readonly<Record<string, Reviver>> | undefined;
 }
@@ -227,11 +228,13 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
         throw new Error("a record procedure's fields are field numbers");
       return remakeRecordProcedure({ kind: k, type, fields: fields as number[], name: text(name) });
     },
-    pid: ([node, number]) => {
-      const pid = new ProcessId(text(node), Number(number));
-      return ctx.processes?.find(pid)?.pid ?? pid;
+    pid: (fields) => {
+      const ids = ctx.processes;
+      if (ids?.reviveId !== undefined) return ids.reviveId("pid", fields);
+      const pid = new ProcessId(text(fields[0]), Number(fields[1]));
+      return ids?.find(pid)?.pid ?? pid;
     },
-    tag: ([node, number]) => new Tag(text(node), Number(number)),
+    tag: (fields) => ctx.processes?.reviveId?.("tag", fields) ?? new Tag(text(fields[0]), Number(fields[1])),
     ...ctx.revivers,
   };
 }

@@ -5,7 +5,7 @@
 // extensions that teach it compiled code.
 
 import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
-import type { CodeReference, ProcessId, ResumableCode } from "@termite/datum";
+import type { CodeReference, ProcessId, ResumableCode, Tag } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
 import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
@@ -27,7 +27,20 @@ export interface WireNode {
   readonly globals: GlobalEnvironment;
   readonly io: IoContext;
   /** This node's processes: a received id of one of them is the id object the node handed out. */
-  readonly processes?: { find(pid: ProcessId): { readonly pid: ProcessId } | undefined } | undefined;
+  readonly processes?: ProcessIdentities | undefined;
+}
+
+/**
+ * How a node writes and reads process ids and tags. Without a network (`describeId` absent) an id
+ * travels as `[node, number]`; a networked node adds its incarnation and, for a service, the name,
+ * and reads ids back as the same objects (a tag comes back `eq?` to the one `!?` waits for).
+ */
+export interface ProcessIdentities {
+  find(pid: ProcessId): { readonly pid: ProcessId } | undefined;
+  /** The fields of `id` on the wire (docs/wire-format.md §7). */
+  describeId?(id: ProcessId | Tag): unknown[];
+  /** The id or tag the fields name, interned; throws on malformed fields. */
+  reviveId?(kind: "pid" | "tag", fields: readonly unknown[]): ProcessId | Tag;
 }
 
 export class Wire {
@@ -72,6 +85,7 @@ export class Wire {
       (code: ResumableCode) => this.unitOfCode.get(code),
       this.options.describe,
       (code) => this.compiled.sourceOf(code),
+      this.node.processes,
     );
     return encode(value, {
       describe: describer.describe,

@@ -1,0 +1,8 @@
+// ## Distribution: nodes that talk over transports (docs/architecture.md "Nodes")
+
+export { type DistributionOptions, NodeDistribution } from "./distribution.js";
+export { DISTRIBUTION_PROTOCOL, FrameKind } from "./frames.js";
+export { type Hello, incompatibility } from "./handshake.js";
+export { distributionOf, installDistribution } from "./install.js";
+export { isLoopback, transportAddress } from "./node-address.js";
+export { loadZmqTransport, type TransportFactory, type ZmqTransportOptions } from "./transports.js";
