@@ -466,7 +466,7 @@ export class NodeDistribution implements ProcessNetwork {
         peer.refused = why;
         this.problems.report(peer.address, "refused", why);
         void this.raw(peer, refuseFrame(why));
-        this.peerGone(peer.address);
+        this.peerGone(peer.address, `was refused: ${why}`);
       }
       return;
     }
@@ -488,7 +488,7 @@ export class NodeDistribution implements ProcessNetwork {
     const reason = readJson(frame).reason;
     peer.refused = `refused by the peer: ${typeof reason === "string" ? reason : "no reason given"}`;
     this.problems.report(peer.address, "refused this node", peer.refused);
-    this.peerGone(peer.address);
+    this.peerGone(peer.address, peer.refused);
   }
 
   private onMessage(peer: Peer, frame: Uint8Array): void {
@@ -653,14 +653,12 @@ export class NodeDistribution implements ProcessNetwork {
    * Everything of this node that hangs on processes of `node` hears `noconnection`: linked
    * processes end, monitors receive DOWN, requests waiting for it fail.
    */
-  private peerGone(node: string): void {
+  private peerGone(node: string, why = "was lost before it answered"): void {
     const processes = this.node();
     for (const [id, request] of this.requests) {
       if (request.peer !== node) continue;
       this.requests.delete(id);
-      request.settle({
-        condition: processError("noconnection", "remote-spawn", `node ${node} was lost before it answered`),
-      });
+      request.settle({ condition: processError("noconnection", "remote-spawn", `node ${node} ${why}`) });
     }
     for (const [tag, m] of this.remoteMonitors) {
       if (m.target.node !== node) continue;
