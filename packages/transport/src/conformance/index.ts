@@ -223,6 +223,24 @@ export function transportConformanceChecks(setup: ConformanceSetup): Conformance
     ),
 
     check(
+      "a lost peer's queue is dropped and counted, and waiting sends reject with peer-lost",
+      async (s) => {
+        const [a, b] = await s.listening(2);
+        b!.on("frame", () => new Promise<void>(() => {})); // never reads past the first frame
+        const { waiting } = await fillUntilSendWaits(a!, b!.address!, limits);
+        const lostAtA = s.losses(a!);
+        const bAddress = b!.address!;
+        await b!.close();
+        await expectRejection(waiting, "peer-lost", "a send waiting for room when its peer was lost");
+        const lost = await lostAtA.waitFor(bAddress);
+        assert(
+          lost.droppedFrames >= 1 && lost.droppedFrames <= limits.maxQueuedFrames,
+          `droppedFrames is ${lost.droppedFrames}; the queue was full (${limits.maxQueuedFrames})`,
+        );
+      },
+    ),
+
+    check(
       "a send to an address nobody answers at resolves, then the peer is reported unreachable",
       async (s) => {
         const [a] = await s.listening(1);
@@ -379,7 +397,7 @@ class LossLog {
 // ### Back-pressure probe
 
 const PROBE_FRAME_BYTES = 64 * 1024;
-const PROBE_MAX_BYTES = 512 * 1024 * 1024;
+const PROBE_MAX_BYTES = 256 * 1024 * 1024;
 const PROBE_WAIT_MS = 300;
 
 /**
