@@ -1,7 +1,7 @@
 // ## The `termite` command
 //
 //   termite                         a REPL (reads stdin without prompts when it is not a terminal)
-//   termite run [--interpret|--compile] [--r7rs] [--search DIR]… [--max-frames N] FILE [ARGS…]
+//   termite run [--interpret|--compile] [--r7rs] [--search DIR]… [--max-frames N] [--insecure] FILE [ARGS…]
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
@@ -46,8 +46,10 @@ export const EXIT_RUNTIME = 70;
 
 const USAGE = `usage:
   termite                                   start a REPL
-  termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] FILE [ARGS...]
-                                            (--max-frames: deepest recursion, in frames)
+  termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] [--insecure] FILE [ARGS...]
+                                            (--max-frames: deepest recursion, in frames;
+                                            --insecure: node-init may listen beyond loopback
+                                            without authentication, also TERMITE_INSECURE=1)
   Libraries are looked up in each --search DIR, then FILE's directory (the current directory
   for the REPL and -e), then the directories of TERMITE_PATH.
   termite FILE [ARGS...]                    same as run
@@ -89,6 +91,7 @@ async function run(argv: string[]): Promise<void> {
       r7rs: { type: "boolean" },
       "max-frames": { type: "string" },
       search: { type: "string", multiple: true },
+      insecure: { type: "boolean" },
     },
     allowPositionals: true,
     strict: true,
@@ -110,6 +113,7 @@ async function run(argv: string[]): Promise<void> {
     io,
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
+    distribution: values.insecure ? { insecure: true } : {},
   });
   await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
   // The program ends when its main thread ends, as under Gambit: other processes end with it.

@@ -35,7 +35,7 @@ import {
   serviceMessageFrame,
 } from "./frames.js";
 import { type Hello, helloFrame, incompatibility, readHello, refuseFrame } from "./handshake.js";
-import { isLoopback, transportAddress } from "./node-address.js";
+import { transportAddress } from "./node-address.js";
 import { newPeer, type Peer } from "./peer.js";
 import { ProblemLog } from "./problems.js";
 import { loadZmqTransport, type TransportFactory, TransportSet, type ZmqTransportOptions } from "./transports.js";
@@ -166,13 +166,19 @@ export class NodeDistribution implements ProcessNetwork {
       at = transport.scheme === "tcp" ? "tcp://127.0.0.1:0" : undefined;
     } else {
       at = transportAddress(address);
-      if (!isLoopback(at) && !this.insecure && this.transports.for(at) === undefined && !this.options.zmq?.curve)
-        throw new Error(
-          `listening on ${at} beyond loopback needs authentication: give CURVE keys (termite keys) or ask for insecure mode explicitly (termite run --insecure, TERMITE_INSECURE=1)`,
-        );
+      // Beyond loopback, the transport refuses to listen without authentication or insecure mode.
       transport = await this.transports.obtain(addressScheme(at)!);
     }
-    const listening = await transport.listen(at);
+    let listening: string;
+    try {
+      listening = await transport.listen(at);
+    } catch (e) {
+      if (TransportError.isInstance(e) && e.code === "insecure-listen")
+        throw new Error(
+          `${e.message} (from Scheme: termite keys and CURVE options, or termite run --insecure / TERMITE_INSECURE=1)`,
+        );
+      throw e;
+    }
     // The other transports listen too, each where it chooses, so that this node can send on them.
     for (const other of this.transports.all()) if (other !== transport && other.address === undefined) await other.listen();
     let incarnation = 0;
