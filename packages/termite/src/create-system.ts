@@ -1,8 +1,8 @@
 // ## The standard system: everything a `termite` user expects, booted
 
 import type { IoContext } from "@termite/runtime";
-import { type Backend, TermiteSystem } from "./system.js";
 import { type DistributionOptions, installDistribution } from "./distribution/index.js";
+import { type Backend, TermiteSystem } from "./system.js";
 import { installWire } from "./wire/install.js";
 
 export interface CreateSystemOptions {

@@ -11,7 +11,12 @@ import { ProcessId, type Tag, write } from "@termite/datum";
 import { type ExitReason, SchemeRaise, suspend } from "@termite/runtime";
 import { DecodeError, FORMAT_VERSION, SerializeError } from "@termite/serializer";
 import { addressScheme, type PeerLost, type Transport, TransportError } from "@termite/transport";
-import { type Process, type ProcessNetwork, type ProcessNode, processError } from "../termite-library/process-node.js";
+import {
+  type Process,
+  type ProcessNetwork,
+  type ProcessNode,
+  processError,
+} from "../termite-library/process-node.js";
 import type { Wire } from "../wire/wire.js";
 import {
   carriableCondition,
@@ -38,7 +43,12 @@ import { type Hello, helloFrame, incompatibility, readHello, refuseFrame } from 
 import { transportAddress } from "./node-address.js";
 import { newPeer, type Peer } from "./peer.js";
 import { ProblemLog } from "./problems.js";
-import { loadZmqTransport, type TransportFactory, TransportSet, type ZmqTransportOptions } from "./transports.js";
+import {
+  loadZmqTransport,
+  type TransportFactory,
+  TransportSet,
+  type ZmqTransportOptions,
+} from "./transports.js";
 
 type Procedure = (...args: unknown[]) => unknown;
 
@@ -180,10 +190,17 @@ export class NodeDistribution implements ProcessNetwork {
       throw e;
     }
     // The other transports listen too, each where it chooses, so that this node can send on them.
-    for (const other of this.transports.all()) if (other !== transport && other.address === undefined) await other.listen();
+    for (const other of this.transports.all())
+      if (other !== transport && other.address === undefined) await other.listen();
     let incarnation = 0;
     while (incarnation === 0) incarnation = randomInt(1, 0xffffffff);
-    this.hello = { protocol: DISTRIBUTION_PROTOCOL, node: listening, incarnation, wire: FORMAT_VERSION, abi: this.abi };
+    this.hello = {
+      protocol: DISTRIBUTION_PROTOCOL,
+      node: listening,
+      incarnation,
+      wire: FORMAT_VERSION,
+      abi: this.abi,
+    };
     for (const t of this.transports.all()) {
       this.unsubscribe.push(
         t.on("frame", (from, frame) => this.receive(t, from, frame)),
@@ -209,7 +226,8 @@ export class NodeDistribution implements ProcessNetwork {
     let peer = this.peers.get(address);
     if (peer !== undefined) return peer;
     const transport = this.transports.for(address);
-    if (transport === undefined) throw new TransportError("bad-address", `this node has no transport for ${address}`);
+    if (transport === undefined)
+      throw new TransportError("bad-address", `this node has no transport for ${address}`);
     peer = newPeer(address, transport);
     this.peers.set(address, peer);
     return peer;
@@ -242,7 +260,9 @@ export class NodeDistribution implements ProcessNetwork {
   /** The peer of a process id of another node, ready to send to; raises when that node refused. */
   private reachable(who: string, node: string): Peer {
     if (this.hello === undefined)
-      throw new SchemeRaise(processError("no-network", who, "this node has not joined a network (node-init)"));
+      throw new SchemeRaise(
+        processError("no-network", who, "this node has not joined a network (node-init)"),
+      );
     let peer: Peer;
     try {
       peer = this.peerFor(node);
@@ -250,7 +270,9 @@ export class NodeDistribution implements ProcessNetwork {
       throw new SchemeRaise(processError("no-transport", who, failureText(e), node));
     }
     if (peer.refused !== undefined)
-      throw new SchemeRaise(processError("node-refused", who, `node ${node} and this node refused each other: ${peer.refused}`));
+      throw new SchemeRaise(
+        processError("node-refused", who, `node ${node} and this node refused each other: ${peer.refused}`),
+      );
     return peer;
   }
 
@@ -266,7 +288,11 @@ export class NodeDistribution implements ProcessNetwork {
     const max = peer.transport.limits.maxFrameBytes;
     if (frame.length > max)
       throw new SchemeRaise(
-        processError("message-too-large", who, `the message is ${frame.length} bytes; the transport's limit is ${max}`),
+        processError(
+          "message-too-large",
+          who,
+          `the message is ${frame.length} bytes; the transport's limit is ${max}`,
+        ),
       );
   }
 
@@ -342,7 +368,12 @@ export class NodeDistribution implements ProcessNetwork {
     return true;
   }
 
-  exited(p: Process, reason: ExitReason, remoteLinks: readonly ProcessId[], watchers: readonly [Tag, ProcessId][]): void {
+  exited(
+    p: Process,
+    reason: ExitReason,
+    remoteLinks: readonly ProcessId[],
+    watchers: readonly [Tag, ProcessId][],
+  ): void {
     const value = reasonValue(reason);
     const trace = reason.normal ? [] : packTrace(reason.condition);
     const tell = (node: string, kind: string, ...fields: unknown[]) => {
@@ -455,12 +486,18 @@ export class NodeDistribution implements ProcessNetwork {
         case FrameKind.SERVICE_MESSAGE:
           return this.onMessage(peer, frame);
         case FrameKind.CONTROL:
-          return this.decodeInOrder(peer, undefined, frame.subarray(1), (notice) => this.onControl(peer, notice));
+          return this.decodeInOrder(peer, undefined, frame.subarray(1), (notice) =>
+            this.onControl(peer, notice),
+          );
         default:
           return this.problems.report(from, `unknown frame kind 0x${kind!.toString(16)} dropped`);
       }
     } catch (e) {
-      this.problems.report(from, e instanceof FrameError ? "malformed frame dropped" : "frame dropped", failureText(e));
+      this.problems.report(
+        from,
+        e instanceof FrameError ? "malformed frame dropped" : "frame dropped",
+        failureText(e),
+      );
     }
   }
 
@@ -514,7 +551,10 @@ export class NodeDistribution implements ProcessNetwork {
           : "message for a process that does not exist dropped",
       );
     if (target.mailbox.size >= this.maxMailboxMessages)
-      return this.problems.report(peer.address, `message dropped: the mailbox of ${write(target.pid)} is full`);
+      return this.problems.report(
+        peer.address,
+        `message dropped: the mailbox of ${write(target.pid)} is full`,
+      );
     this.decodeInOrder(peer, `p${target.pid.number}`, destination.message, (message) => {
       if (target.thread.exit === undefined) target.mailbox.put(message);
     });
@@ -525,7 +565,12 @@ export class NodeDistribution implements ProcessNetwork {
    * destination (`key`), or to all (`undefined`, a control notice): synchronously when the code
    * the message names is at hand; otherwise it waits for the resolver, and so do the later frames.
    */
-  private decodeInOrder(peer: Peer, key: string | undefined, bytes: Uint8Array, deliver: (value: unknown) => void): void {
+  private decodeInOrder(
+    peer: Peer,
+    key: string | undefined,
+    bytes: Uint8Array,
+    deliver: (value: unknown) => void,
+  ): void {
     const before: Promise<void>[] = [];
     if (peer.controlWaiting !== undefined) before.push(peer.controlWaiting);
     if (key === undefined) before.push(...peer.waiting.values());
@@ -533,7 +578,8 @@ export class NodeDistribution implements ProcessNetwork {
       const w = peer.waiting.get(key);
       if (w !== undefined) before.push(w);
     }
-    const fail = (e: unknown) => this.problems.report(peer.address, "undecodable message dropped", failureText(e));
+    const fail = (e: unknown) =>
+      this.problems.report(peer.address, "undecodable message dropped", failureText(e));
     if (before.length === 0) {
       let value: unknown;
       try {
@@ -616,7 +662,13 @@ export class NodeDistribution implements ProcessNetwork {
       case SPAWN_FAILED:
         return this.settle(
           f[1],
-          { condition: processError("remote-spawn-failed", "remote-spawn", `node ${peer.address}: ${String(f[2])}`) },
+          {
+            condition: processError(
+              "remote-spawn-failed",
+              "remote-spawn",
+              `node ${peer.address}: ${String(f[2])}`,
+            ),
+          },
           peer.address,
         );
       default:
@@ -624,7 +676,14 @@ export class NodeDistribution implements ProcessNetwork {
     }
   }
 
-  private onSpawn(peer: Peer, requester: ProcessId, id: unknown, thunkBytes: unknown, linked: boolean, name: unknown): void {
+  private onSpawn(
+    peer: Peer,
+    requester: ProcessId,
+    id: unknown,
+    thunkBytes: unknown,
+    linked: boolean,
+    name: unknown,
+  ): void {
     const refuse = (why: string) => this.control(peer, SPAWN_FAILED, requester, id, why);
     if (!(thunkBytes instanceof Uint8Array)) return refuse("the spawn request carries no thunk");
     const start = (thunk: unknown) => {
@@ -639,7 +698,9 @@ export class NodeDistribution implements ProcessNetwork {
       thunk = this.wire.decodeSync(thunkBytes);
     } catch (e) {
       if (!needsAsync(e)) return refuse(`cannot decode the thunk: ${failureText(e)}`);
-      this.wire.decode(thunkBytes).then(start, (err: unknown) => refuse(`cannot decode the thunk: ${failureText(err)}`));
+      this.wire
+        .decode(thunkBytes)
+        .then(start, (err: unknown) => refuse(`cannot decode the thunk: ${failureText(err)}`));
       return;
     }
     start(thunk);
@@ -673,7 +734,8 @@ export class NodeDistribution implements ProcessNetwork {
     }
     for (const p of [...processes.all()]) {
       if (p.monitoredBy !== undefined)
-        for (const [tag, w] of p.monitoredBy) if (w instanceof ProcessId && w.node === node) p.monitoredBy.delete(tag);
+        for (const [tag, w] of p.monitoredBy)
+          if (w instanceof ProcessId && w.node === node) p.monitoredBy.delete(tag);
       if (p.remoteLinks === undefined) continue;
       for (const l of p.remoteLinks) {
         if (l.node !== node) continue;
@@ -683,4 +745,3 @@ export class NodeDistribution implements ProcessNetwork {
     }
   }
 }
-

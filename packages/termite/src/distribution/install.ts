@@ -16,7 +16,10 @@ export function distributionOf(system: TermiteSystem): NodeDistribution | undefi
 }
 
 /** Adds the distribution layer to `system` (and its wire, if it has none yet). */
-export function installDistribution(system: TermiteSystem, options: DistributionOptions = {}): NodeDistribution {
+export function installDistribution(
+  system: TermiteSystem,
+  options: DistributionOptions = {},
+): NodeDistribution {
   const existing = distributions.get(system);
   if (existing !== undefined) return existing;
   const wire = installWire(system);

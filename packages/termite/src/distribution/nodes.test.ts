@@ -178,7 +178,11 @@ describe.each(["compile", "interpret"] as const)("%s", (backend) => {
 
   it("process ids and tags stay valid when forwarded through a third node", async () => {
     const net = new MemoryNetwork();
-    const [a, b, c] = [await testNode(net, backend), await testNode(net, backend), await testNode(net, backend)];
+    const [a, b, c] = [
+      await testNode(net, backend),
+      await testNode(net, backend),
+      await testNode(net, backend),
+    ];
     void c.start(`(node-init "mem:c")
       (define echo (spawn (lambda () (let loop () (recv ((from tag msg) (! from (list tag msg)))) (loop)))))
       (publish-service 'echo echo) (thread-join! echo)`);
@@ -192,7 +196,11 @@ describe.each(["compile", "interpret"] as const)("%s", (backend) => {
       (list (!? (remote-service 'forwarder "mem:b") (list 'hello (self) t) 2 'timeout))`);
     expect(out).toMatch(/^\(\(hello #<process mem:a \d+> #<tag mem:a \d+>\)\)$/);
     // The id and tag that came back are this node's own objects.
-    expect(await a.run(`(let ((r (!? (remote-service 'forwarder "mem:b") (list (self) t) 2 #f))) (and r (eq? (car r) (self)) (eq? (cadr r) t)))`)).toBe("#t");
+    expect(
+      await a.run(
+        `(let ((r (!? (remote-service 'forwarder "mem:b") (list (self) t) 2 #f))) (and r (eq? (car r) (self)) (eq? (cadr r) t)))`,
+      ),
+    ).toBe("#t");
   });
 });
 

@@ -77,7 +77,8 @@ async function listening(port: number, ms = 20_000): Promise<void> {
 async function untilOutput(r: Running, text: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!r.stdout.includes(text)) {
-    if (Date.now() > end) throw new Error(`no ${JSON.stringify(text)} in ${JSON.stringify(r.stdout)} (stderr ${r.stderr})`);
+    if (Date.now() > end)
+      throw new Error(`no ${JSON.stringify(text)} in ${JSON.stringify(r.stdout)} (stderr ${r.stderr})`);
     await new Promise((res) => setTimeout(res, 10));
   }
 }
@@ -153,6 +154,8 @@ describe("a peer killed with SIGKILL", () => {
     // Within a second of the loss by default (ZMTP heartbeats or the broken connection).
     expect(Date.now() - killed).toBeLessThan(1500);
     expect(await c.exited).toBe(0);
-    expect(c.stdout).toMatch(/^ready\nnoconnection\n\(.*a linked process ended abnormally.* noconnection\)\n$/);
+    expect(c.stdout).toMatch(
+      /^ready\nnoconnection\n\(.*a linked process ended abnormally.* noconnection\)\n$/,
+    );
   }, 60_000);
 });

@@ -65,7 +65,9 @@ export function distributionPrimitiveGroup(distribution: NodeDistribution): Prim
       }),
       "current-node": prim(0, 0, () => {
         if (!distribution.started)
-          throw new SchemeRaise(processError("no-network", "current-node", "this node has not joined a network (node-init)"));
+          throw new SchemeRaise(
+            processError("no-network", "current-node", "this node has not joined a network (node-init)"),
+          );
         return new MString(distribution.address);
       }),
       "remote-service": prim(2, 2, (name, node) => {
@@ -84,7 +86,9 @@ export function distributionPrimitiveGroup(distribution: NodeDistribution): Prim
       ),
       // What `migrate-task` does once the continuation runs on the other node: this process ends
       // normally (its id is dead; links hear `normal`).
-      "%end-process": prim(0, 0, () => suspend((thread) => thread.finish({ normal: true, value: undefined }))),
+      "%end-process": prim(0, 0, () =>
+        suspend((thread) => thread.finish({ normal: true, value: undefined })),
+      ),
     },
   };
 }

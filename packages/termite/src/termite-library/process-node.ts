@@ -50,7 +50,12 @@ export interface ProcessNetwork {
   /** Forgets a monitor of a remote process; false when `tag` is not one. */
   demonitor(tag: Tag): boolean;
   /** A local process ended: its remote links and the remote processes monitoring it hear it. */
-  exited(p: Process, reason: ExitReason, remoteLinks: readonly ProcessId[], watchers: readonly [Tag, ProcessId][]): void;
+  exited(
+    p: Process,
+    reason: ExitReason,
+    remoteLinks: readonly ProcessId[],
+    watchers: readonly [Tag, ProcessId][],
+  ): void;
 }
 
 /** A weak table of ids and tags of the network, so that one id or tag is one object (`eq?`). */
