@@ -19,20 +19,12 @@ import {
 } from "../termite-library/process-node.js";
 import type { Wire } from "../wire/wire.js";
 import {
-  carriableCondition,
-  NOCONNECTION,
-  NOPROC,
-  NORMAL,
-  noteRemoteTrace,
-  packTrace,
-  reasonValue,
-} from "./exit-reasons.js";
-import {
   controlFrame,
   DISTRIBUTION_PROTOCOL,
   FrameError,
   FrameKind,
   messageFrame,
+  Notice,
   pingFrame,
   readDestination,
   readJson,
@@ -41,8 +33,12 @@ import {
 } from "./frames.js";
 import { type Hello, helloFrame, incompatibility, readHello, refuseFrame } from "./handshake.js";
 import { transportAddress } from "./node-address.js";
+import { decodeInOrder } from "./ordered-decoding.js";
 import { newPeer, type Peer } from "./peer.js";
 import { ProblemLog } from "./problems.js";
+import { RemoteLinks } from "./remote-links.js";
+import { answerSpawn, onSpawnAnswer, requestSpawn } from "./remote-spawn.js";
+import { Requests } from "./requests.js";
 import {
   loadZmqTransport,
   type TransportFactory,
@@ -76,19 +72,6 @@ export interface DistributionOptions {
   readonly compilerAbi?: number;
 }
 
-/** A request waiting for the answer of a peer (remote spawn, ping). */
-interface Request {
-  readonly peer: string;
-  /** Called once with the outcome: a value, or a condition to raise. */
-  readonly settle: (outcome: { value: unknown } | { condition: unknown }) => void;
-}
-
-/** A monitor held by a process of this node on a process of another node. */
-interface RemoteMonitor {
-  readonly watcher: Process;
-  readonly target: ProcessId;
-}
-
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isSafeInteger(value) || value < 1) throw new Error(`option ${name} must be a positive integer`);
@@ -102,31 +85,16 @@ function failureText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function needsAsync(e: unknown): boolean {
-  return DecodeError.isInstance(e) && e.code === "needs-async";
-}
-
-const SPAWN = "spawn";
-const SPAWNED = "spawned";
-const SPAWN_FAILED = "spawn-failed";
-const LINK = "link";
-const UNLINK = "unlink";
-const EXIT = "exit";
-const MONITOR = "monitor";
-const DEMONITOR = "demonitor";
-const DOWN = "down";
-
 export class NodeDistribution implements ProcessNetwork {
   private readonly transports: TransportSet;
   private readonly peers = new Map<string, Peer>();
-  private readonly requests = new Map<number, Request>();
-  private readonly remoteMonitors = new Map<Tag, RemoteMonitor>();
+  private readonly requests = new Requests();
+  private readonly links: RemoteLinks;
   private readonly problems: ProblemLog;
   private readonly unsubscribe: (() => void)[] = [];
   private readonly maxPendingSends: number;
   private readonly maxMailboxMessages: number;
   private readonly abi: number;
-  private requestCount = 0;
   private hello: Hello | undefined;
   private closed = false;
 
@@ -145,6 +113,10 @@ export class NodeDistribution implements ProcessNetwork {
       (async (scheme) =>
         scheme === "tcp" ? loadZmqTransport({ insecure: this.insecure, ...options.zmq }) : undefined);
     this.transports = new TransportSet(options.transports ?? [], factory);
+    this.links = new RemoteLinks(node, wire, {
+      notify: (to, kind, ...fields) => this.notify(to, kind, ...fields),
+      canReach: (to) => this.transports.for(to) !== undefined && this.peers.get(to)?.refused === undefined,
+    });
   }
 
   /** The node's address once started, `""` before. */
@@ -342,89 +314,44 @@ export class NodeDistribution implements ProcessNetwork {
   }
 
   link(local: Process, remote: ProcessId): void {
-    this.notify(remote.node, LINK, local.pid, remote);
+    this.links.link(local, remote);
   }
 
   unlink(local: Process, remote: ProcessId): void {
-    this.notify(remote.node, UNLINK, local.pid, remote);
+    this.links.unlink(local, remote);
   }
 
   monitor(watcher: Process, target: ProcessId, tag: Tag): void {
-    this.remoteMonitors.set(tag, { watcher, target });
-    const peer = this.peers.get(target.node);
-    if (peer?.refused !== undefined || this.transports.for(target.node) === undefined) {
-      this.remoteMonitors.delete(tag);
-      this.node().down(watcher, tag, target, NOCONNECTION);
-      return;
-    }
-    this.notify(target.node, MONITOR, watcher.pid, target, tag);
+    this.links.monitor(watcher, target, tag);
   }
 
   demonitor(tag: Tag): boolean {
-    const m = this.remoteMonitors.get(tag);
-    if (m === undefined) return false;
-    this.remoteMonitors.delete(tag);
-    this.notify(m.target.node, DEMONITOR, tag, m.target);
-    return true;
+    return this.links.demonitor(tag);
   }
 
   exited(
     p: Process,
     reason: ExitReason,
-    remoteLinks: readonly ProcessId[],
+    links: readonly ProcessId[],
     watchers: readonly [Tag, ProcessId][],
   ): void {
-    const value = reasonValue(reason);
-    const trace = reason.normal ? [] : packTrace(reason.condition);
-    const tell = (node: string, kind: string, ...fields: unknown[]) => {
-      try {
-        this.wire.encode(fields);
-        this.notify(node, kind, ...fields);
-      } catch {
-        // The condition holds something that cannot travel: send its text instead.
-        fields[fields.length - 2] = carriableCondition(value);
-        this.notify(node, kind, ...fields);
-      }
-    };
-    for (const pid of remoteLinks) tell(pid.node, EXIT, p.pid, pid, value, trace);
-    for (const [tag, watcher] of watchers) tell(watcher.node, DOWN, watcher, tag, p.pid, value, trace);
+    this.links.exited(p, reason, links, watchers);
   }
 
-  // ### Requests: remote spawn and ping
+  // ### Remote spawn and ping
 
   /** `(remote-spawn node thunk)`: parks the caller until the peer answers the new process's id. */
-  remoteSpawn(who: string, node: string, thunk: Procedure, linked: boolean, name: unknown): unknown {
-    const processes = this.node();
-    const address = transportAddress(node);
-    if (address === this.address || !this.started) return processes.spawn(thunk, linked, name);
+  remoteSpawn(who: string, address: string, thunk: Procedure, linked: boolean, name: unknown): unknown {
+    if (address === this.address || !this.started) return this.node().spawn(thunk, linked, name);
     const peer = this.reachable(who, address);
-    const me = processes.current();
-    // The thunk travels as a message inside the notice, so that a thunk the peer cannot decode is
-    // answered with an error instead of a notice it cannot read.
     const thunkBytes = this.encode(who, thunk);
-    const id = ++this.requestCount;
-    this.control(peer, SPAWN, me.pid, id, thunkBytes, linked, name ?? false);
-    return suspend((thread) => {
-      this.requests.set(id, {
-        peer: address,
-        settle: (outcome) => {
-          if ("condition" in outcome) {
-            thread.wakeWith(() => {
-              throw new SchemeRaise(outcome.condition);
-            });
-            return;
-          }
-          if (linked && outcome.value instanceof ProcessId && me.thread.exit === undefined)
-            (me.remoteLinks ??= new Set()).add(outcome.value);
-          thread.wake(outcome.value);
-        },
-      });
-    });
+    return requestSpawn(this.node(), this.requests, address, thunkBytes, linked, name, (kind, ...fields) =>
+      this.control(peer, kind, ...fields),
+    );
   }
 
   /** `(ping node [timeout])`: `pong` when the node answers in time, `no-reply` otherwise. */
-  ping(node: string, seconds: number, pong: unknown, noReply: unknown): unknown {
-    const address = transportAddress(node);
+  ping(address: string, seconds: number, pong: unknown, noReply: unknown): unknown {
     if (address === this.address) return pong;
     let peer: Peer;
     try {
@@ -432,27 +359,17 @@ export class NodeDistribution implements ProcessNetwork {
     } catch {
       return noReply;
     }
-    const id = ++this.requestCount;
+    const id = this.requests.next();
     void this.out(peer, pingFrame(FrameKind.PING, id));
     return suspend((thread) => {
       const timer = setTimeout(() => {
-        if (this.requests.delete(id)) thread.wake(noReply);
+        if (this.requests.drop(id)) thread.wake(noReply);
       }, seconds * 1000);
-      this.requests.set(id, {
-        peer: address,
-        settle: (outcome) => {
-          clearTimeout(timer);
-          thread.wake("value" in outcome ? pong : noReply);
-        },
+      this.requests.wait(id, address, (outcome) => {
+        clearTimeout(timer);
+        thread.wake("value" in outcome ? pong : noReply);
       });
     });
-  }
-
-  private settle(id: unknown, outcome: { value: unknown } | { condition: unknown }, from: string): void {
-    const request = typeof id === "number" ? this.requests.get(id) : undefined;
-    if (request === undefined || request.peer !== from) return;
-    this.requests.delete(id as number);
-    request.settle(outcome);
   }
 
   // ### Arrivals
@@ -460,38 +377,7 @@ export class NodeDistribution implements ProcessNetwork {
   /** One frame from `from`: nothing it holds may take the node down. */
   private receive(transport: Transport, from: string, frame: Uint8Array): void {
     try {
-      if (frame.length === 0) return this.problems.report(from, "empty frame dropped");
-      const kind = frame[0];
-      const peer = this.peers.get(from) ?? this.peers.set(from, newPeer(from, transport)).get(from)!;
-      if (kind === FrameKind.HELLO) return this.onHello(peer, frame);
-      if (kind === FrameKind.REFUSE) return this.onRefuse(peer, frame);
-      if (peer.refused !== undefined) return;
-      if (peer.hello === undefined) {
-        this.problems.report(from, "frame before the handshake dropped");
-        // A peer that restarted faster than its loss was noticed still sends on the old footing:
-        // introducing ourselves again lets it notice.
-        if (!peer.helloSent) {
-          peer.helloSent = true;
-          void this.raw(peer, helloFrame(this.hello!));
-        }
-        return;
-      }
-      switch (kind) {
-        case FrameKind.PING:
-          void this.out(peer, pingFrame(FrameKind.PONG, readPingId(frame)));
-          return;
-        case FrameKind.PONG:
-          return this.settle(readPingId(frame), { value: true }, from);
-        case FrameKind.MESSAGE:
-        case FrameKind.SERVICE_MESSAGE:
-          return this.onMessage(peer, frame);
-        case FrameKind.CONTROL:
-          return this.decodeInOrder(peer, undefined, frame.subarray(1), (notice) =>
-            this.onControl(peer, notice),
-          );
-        default:
-          return this.problems.report(from, `unknown frame kind 0x${kind!.toString(16)} dropped`);
-      }
+      this.dispatch(transport, from, frame);
     } catch (e) {
       this.problems.report(
         from,
@@ -499,6 +385,44 @@ export class NodeDistribution implements ProcessNetwork {
         failureText(e),
       );
     }
+  }
+
+  private dispatch(transport: Transport, from: string, frame: Uint8Array): void {
+    if (frame.length === 0) {
+      this.problems.report(from, "empty frame dropped");
+      return;
+    }
+    const kind = frame[0]!;
+    let peer = this.peers.get(from);
+    if (peer === undefined) {
+      peer = newPeer(from, transport);
+      this.peers.set(from, peer);
+    }
+    if (kind === FrameKind.HELLO) this.onHello(peer, frame);
+    else if (kind === FrameKind.REFUSE) this.onRefuse(peer, frame);
+    else if (peer.refused !== undefined) return;
+    else if (peer.hello === undefined) {
+      this.problems.report(from, "frame before the handshake dropped");
+      // A peer that restarted faster than its loss was noticed still sends on the old footing:
+      // introducing ourselves again lets it notice.
+      if (!peer.helloSent) {
+        peer.helloSent = true;
+        void this.raw(peer, helloFrame(this.hello!));
+      }
+    } else if (kind === FrameKind.PING) void this.out(peer, pingFrame(FrameKind.PONG, readPingId(frame)));
+    else if (kind === FrameKind.PONG) this.requests.settle(readPingId(frame), { value: true }, from);
+    else if (kind === FrameKind.MESSAGE || kind === FrameKind.SERVICE_MESSAGE) this.onMessage(peer, frame);
+    else if (kind === FrameKind.CONTROL) {
+      const p = peer;
+      decodeInOrder(
+        this.wire,
+        peer,
+        undefined,
+        frame.subarray(1),
+        (notice) => this.onNotice(p, notice),
+        (e) => this.problems.report(from, "undecodable notice dropped", failureText(e)),
+      );
+    } else this.problems.report(from, `unknown frame kind 0x${kind.toString(16)} dropped`);
   }
 
   private onHello(peer: Peer, frame: Uint8Array): void {
@@ -543,167 +467,48 @@ export class NodeDistribution implements ProcessNetwork {
         : destination.incarnation === this.hello!.incarnation
           ? processes.find(new ProcessId(this.address, destination.number, destination.incarnation))
           : undefined;
-    if (target === undefined)
-      return this.problems.report(
+    if (target === undefined) {
+      this.problems.report(
         peer.address,
         "service" in destination
           ? `message for service ${destination.service}, which nobody holds, dropped`
           : "message for a process that does not exist dropped",
       );
-    if (target.mailbox.size >= this.maxMailboxMessages)
-      return this.problems.report(
-        peer.address,
-        `message dropped: the mailbox of ${write(target.pid)} is full`,
-      );
-    this.decodeInOrder(peer, `p${target.pid.number}`, destination.message, (message) => {
-      if (target.thread.exit === undefined) target.mailbox.put(message);
-    });
-  }
-
-  /**
-   * Decodes `bytes` and hands the value on, keeping the order of frames from `peer` to one
-   * destination (`key`), or to all (`undefined`, a control notice): synchronously when the code
-   * the message names is at hand; otherwise it waits for the resolver, and so do the later frames.
-   */
-  private decodeInOrder(
-    peer: Peer,
-    key: string | undefined,
-    bytes: Uint8Array,
-    deliver: (value: unknown) => void,
-  ): void {
-    const before: Promise<void>[] = [];
-    if (peer.controlWaiting !== undefined) before.push(peer.controlWaiting);
-    if (key === undefined) before.push(...peer.waiting.values());
-    else {
-      const w = peer.waiting.get(key);
-      if (w !== undefined) before.push(w);
-    }
-    const fail = (e: unknown) =>
-      this.problems.report(peer.address, "undecodable message dropped", failureText(e));
-    if (before.length === 0) {
-      let value: unknown;
-      try {
-        value = this.wire.decodeSync(bytes);
-      } catch (e) {
-        if (!needsAsync(e)) return fail(e);
-        before.push(Promise.resolve());
-      }
-      if (before.length === 0) return deliver(value);
-    }
-    const done: Promise<void> = Promise.all(before)
-      .then(() => this.wire.decode(bytes))
-      .then(deliver, fail)
-      .finally(() => {
-        if (key === undefined) {
-          if (peer.controlWaiting === done) peer.controlWaiting = undefined;
-        } else if (peer.waiting.get(key) === done) peer.waiting.delete(key);
-      });
-    if (key === undefined) peer.controlWaiting = done;
-    else peer.waiting.set(key, done);
-  }
-
-  private onControl(peer: Peer, notice: unknown): void {
-    if (!Array.isArray(notice) || notice.length === 0)
-      return this.problems.report(peer.address, "malformed notice dropped", write(notice));
-    const [kind, ...f] = notice as unknown[];
-    const processes = this.node();
-    const pid = (x: unknown): ProcessId => {
-      if (!(x instanceof ProcessId)) throw new FrameError(`a ${String(kind)} notice needs process ids`);
-      return x;
-    };
-    switch (String(kind)) {
-      case LINK: {
-        const [from, to] = [pid(f[0]), pid(f[1])];
-        const p = processes.find(to);
-        if (p === undefined) this.control(peer, EXIT, to, from, NOPROC, []);
-        else (p.remoteLinks ??= new Set()).add(from);
-        return;
-      }
-      case UNLINK:
-        processes.find(pid(f[1]))?.remoteLinks?.delete(pid(f[0]));
-        return;
-      case EXIT: {
-        const [from, to] = [pid(f[0]), pid(f[1])];
-        const p = processes.find(to);
-        if (p?.remoteLinks === undefined) return;
-        // A link made through a service name is held under that name.
-        const held = p.remoteLinks.has(from)
-          ? from
-          : [...p.remoteLinks].find((l) => l.node === from.node && l.service !== undefined);
-        if (held === undefined) return;
-        p.remoteLinks.delete(held);
-        if (f[2] === NORMAL) return;
-        noteRemoteTrace(f[2], f[3], peer.address);
-        processes.endByLink(p, from, f[2], (c) => noteRemoteTrace(c, f[3], peer.address));
-        return;
-      }
-      case MONITOR: {
-        const [watcher, target, tag] = [pid(f[0]), pid(f[1]), f[2] as Tag];
-        if (processes.monitorFrom(watcher, target, tag) === undefined)
-          this.control(peer, DOWN, watcher, tag, target, NOPROC, []);
-        return;
-      }
-      case DEMONITOR:
-        processes.find(pid(f[1]))?.monitoredBy?.delete(f[0] as Tag);
-        return;
-      case DOWN: {
-        const tag = f[1] as Tag;
-        const m = this.remoteMonitors.get(tag);
-        if (m === undefined) return;
-        this.remoteMonitors.delete(tag);
-        noteRemoteTrace(f[3], f[4], peer.address);
-        processes.down(m.watcher, tag, m.target, f[3]);
-        return;
-      }
-      case SPAWN:
-        return this.onSpawn(peer, pid(f[0]), f[1], f[2], f[3] === true, f[4]);
-      case SPAWNED:
-        return this.settle(f[1], { value: pid(f[2]) }, peer.address);
-      case SPAWN_FAILED:
-        return this.settle(
-          f[1],
-          {
-            condition: processError(
-              "remote-spawn-failed",
-              "remote-spawn",
-              `node ${peer.address}: ${String(f[2])}`,
-            ),
-          },
-          peer.address,
-        );
-      default:
-        this.problems.report(peer.address, `unknown notice ${write(kind)} dropped`);
-    }
-  }
-
-  private onSpawn(
-    peer: Peer,
-    requester: ProcessId,
-    id: unknown,
-    thunkBytes: unknown,
-    linked: boolean,
-    name: unknown,
-  ): void {
-    const refuse = (why: string) => this.control(peer, SPAWN_FAILED, requester, id, why);
-    if (!(thunkBytes instanceof Uint8Array)) return refuse("the spawn request carries no thunk");
-    const start = (thunk: unknown) => {
-      if (typeof thunk !== "function") return refuse(`not a procedure: ${write(thunk)}`);
-      const child = this.node().spawnDetached(thunk as Procedure, name === false ? undefined : name, (p) => {
-        if (linked) (p.remoteLinks ??= new Set()).add(requester);
-      });
-      this.control(peer, SPAWNED, requester, id, child);
-    };
-    let thunk: unknown;
-    try {
-      thunk = this.wire.decodeSync(thunkBytes);
-    } catch (e) {
-      if (!needsAsync(e)) return refuse(`cannot decode the thunk: ${failureText(e)}`);
-      this.wire
-        .decode(thunkBytes)
-        .then(start, (err: unknown) => refuse(`cannot decode the thunk: ${failureText(err)}`));
       return;
     }
-    start(thunk);
+    if (target.mailbox.size >= this.maxMailboxMessages) {
+      this.problems.report(peer.address, `message dropped: the mailbox of ${write(target.pid)} is full`);
+      return;
+    }
+    decodeInOrder(
+      this.wire,
+      peer,
+      `p${target.pid.number}`,
+      destination.message,
+      (message) => {
+        if (target.thread.exit === undefined) target.mailbox.put(message);
+      },
+      (e) => this.problems.report(peer.address, "undecodable message dropped", failureText(e)),
+    );
+  }
+
+  private onNotice(peer: Peer, notice: unknown): void {
+    if (!Array.isArray(notice) || notice.length === 0) {
+      this.problems.report(peer.address, "malformed notice dropped", write(notice));
+      return;
+    }
+    const [first, ...fields] = notice as unknown[];
+    const kind = String(first);
+    const reply = (k: string, ...f: unknown[]) => this.control(peer, k, ...f);
+    try {
+      if (this.links.onNotice(peer.address, kind, fields, reply)) return;
+      if (kind === Notice.SPAWN) answerSpawn(this.node(), this.wire, failureText, fields, reply);
+      else if (kind === Notice.SPAWNED || kind === Notice.SPAWN_FAILED)
+        onSpawnAnswer(this.requests, peer.address, kind, fields);
+      else this.problems.report(peer.address, `unknown notice ${write(first)} dropped`);
+    } catch (e) {
+      this.problems.report(peer.address, `malformed ${kind} notice dropped`, failureText(e));
+    }
   }
 
   // ### Losing a peer
@@ -721,27 +526,7 @@ export class NodeDistribution implements ProcessNetwork {
    * processes end, monitors receive DOWN, requests waiting for it fail.
    */
   private peerGone(node: string, why = "was lost before it answered"): void {
-    const processes = this.node();
-    for (const [id, request] of this.requests) {
-      if (request.peer !== node) continue;
-      this.requests.delete(id);
-      request.settle({ condition: processError("noconnection", "remote-spawn", `node ${node} ${why}`) });
-    }
-    for (const [tag, m] of this.remoteMonitors) {
-      if (m.target.node !== node) continue;
-      this.remoteMonitors.delete(tag);
-      processes.down(m.watcher, tag, m.target, NOCONNECTION);
-    }
-    for (const p of [...processes.all()]) {
-      if (p.monitoredBy !== undefined)
-        for (const [tag, w] of p.monitoredBy)
-          if (w instanceof ProcessId && w.node === node) p.monitoredBy.delete(tag);
-      if (p.remoteLinks === undefined) continue;
-      for (const l of p.remoteLinks) {
-        if (l.node !== node) continue;
-        p.remoteLinks.delete(l);
-        processes.endByLink(p, l, NOCONNECTION);
-      }
-    }
+    this.requests.lost(node, why);
+    this.links.lost(node);
   }
 }

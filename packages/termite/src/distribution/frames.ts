@@ -22,6 +22,19 @@ export const FrameKind = {
   CONTROL: 0x20,
 } as const;
 
+/** The kinds of CONTROL notices (docs/wire-format.md §12.3): the first field of the vector. */
+export const Notice = {
+  LINK: "link",
+  UNLINK: "unlink",
+  EXIT: "exit",
+  MONITOR: "monitor",
+  DEMONITOR: "demonitor",
+  DOWN: "down",
+  SPAWN: "spawn",
+  SPAWNED: "spawned",
+  SPAWN_FAILED: "spawn-failed",
+} as const;
+
 /** Version of this envelope; a peer announcing another one is refused. */
 export const DISTRIBUTION_PROTOCOL = 1;
 
