@@ -2,6 +2,7 @@
 // remote spawn, links and monitors across nodes, migration, services, ids through a third node.
 
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ErrorObject, intern, write } from "@termite/datum";
 import { MemoryNetwork } from "@termite/transport";
@@ -74,6 +75,34 @@ describe.each(["compile", "interpret"] as const)("%s", (backend) => {
               counter))`);
     // The closure's variable travels with it as a copy: the client's `counter` is unchanged.
     expect(out).toBe('((1 4 9) ("mem:rpc" 1 2) 0)');
+  });
+
+  it("a script's globals travel with its code as copies, never binding to the receiver's", async () => {
+    const net = new MemoryNetwork();
+    const a = await testNode(net, backend);
+    const b = await testNode(net, backend);
+    void a.start(`(node-init "mem:rpc")
+      (define counter 100)
+      (define (bump!) 'the-servers-own)
+      (define server (spawn (lambda () (let loop () (recv ((from tag thunk) (! from (list tag (thunk))))) (loop)))))
+      (publish-service 'rpc server)
+      (thread-join! server)`);
+    await published(a, "rpc");
+    const out = await b.run(`(node-init "mem:rpc-client")
+      (define counter 0)
+      (define (bump!) (set! counter (+ counter 1)) counter)
+      (define rpc (remote-service 'rpc "mem:rpc"))
+      (list (!? rpc (lambda () (list (bump!) (bump!) counter)))
+            counter
+            (!? rpc (lambda () counter)))`);
+    // The server ran the client's bump! on a copy of the client's counter; its own are untouched.
+    expect(out).toBe("((1 2 2) 0 0)");
+    expect(await a.run("(list counter (bump!))")).toBe("(100 the-servers-own)");
+    // A global that cannot travel is named.
+    const e =
+      await b.fail(`(define log-port (open-output-file "${join(tmpdir(), `termite-log-port-${process.pid}.txt`)}"))
+      (!? rpc (lambda () (write 'x log-port)) 1 #f)`);
+    expect(write(e)).toContain("value of global log-port");
   });
 
   it("an error in a remote-spawn-link process ends the caller with the remote node, procedure and position", async () => {

@@ -10,8 +10,9 @@ import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
 import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
 import { CompiledCodeTable } from "./compiled-codes.js";
-import { type DescribeExtension, makeDescriber } from "./describe.js";
+import { type DescribeExtension, makeDescriber, type ScriptScopes } from "./describe.js";
 import { makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
+import { newScope, ScopedGlobals } from "./script-globals.js";
 
 export interface WireOptions {
   /** Teaches the sender more objects (compiled closures, application objects). */
@@ -44,8 +45,15 @@ export interface ProcessIdentities {
 }
 
 export class Wire {
-  /** Interpreted units by `module \0 id \0 hash`: received ones, so later messages reuse them. */
+  /** The scope of this node's own script globals (./script-globals.ts). */
+  readonly scope = newScope();
+  /** Interpreted units by `module \0 id \0 hash \0 scope`: received ones, so later messages reuse them. */
   private readonly units = new Map<string, InterpretedUnit>();
+  /** The scope of each script unit received from another node. */
+  private readonly unitScopes = new WeakMap<object, string>();
+  /** The globals views of received scopes. */
+  private readonly scopedGlobals = new Map<string, GlobalEnvironment>();
+  private readonly scriptScopes: ScriptScopes;
   /** The unit of each piece of interpreted code this node knows, for code that does not say. */
   private readonly unitOfCode = new WeakMap<object, CodeUnit>();
   private readonly context: ReviveContext;
@@ -71,6 +79,51 @@ export class Wire {
       resolveCode: options.resolveCode,
       revivers: options.revivers,
     };
+    this.scriptScopes = {
+      scopeOf: (unit) => this.unitScopes.get(unit) ?? (unit as { scope?: string }).scope ?? this.scope,
+      valueOf: (scope, name) => {
+        const globals = this.globalsOf(scope);
+        return globals.isDefined(name) ? { value: globals.lookup(name) } : undefined;
+      },
+    };
+  }
+
+  /** The globals a script unit of `scope` runs with on this node. */
+  private globalsOf(scope: string): GlobalEnvironment {
+    if (scope === this.scope) return this.node.globals;
+    let g = this.scopedGlobals.get(scope);
+    if (g === undefined) {
+      g = new ScopedGlobals(this.node.globals, scope, this.scope);
+      this.scopedGlobals.set(scope, g);
+    }
+    return g;
+  }
+
+  /** The revive context of one message: its own list of script globals carried. */
+  private messageContext(): { context: ReviveContext; assign: () => void } {
+    const carried: { scope: string; globals: unknown[] }[] = [];
+    const context: ReviveContext = {
+      ...this.context,
+      processes: this.node.processes,
+      scripts: {
+        globals: (scope) => this.globalsOf(scope),
+        noteScope: (unit, scope) => this.unitScopes.set(unit, scope),
+        carried,
+      },
+    };
+    // A copy of each value, as sent; this node's own globals are never overwritten by copies.
+    const assign = () => {
+      for (const { scope, globals } of carried) {
+        if (scope === this.scope) continue;
+        const env = this.globalsOf(scope);
+        for (const g of globals) {
+          const entry = g as { name?: unknown; value?: unknown };
+          if (typeof entry.name === "string" && entry.name.startsWith("#"))
+            env.define(entry.name, entry.value);
+        }
+      }
+    };
+    return { context, assign };
   }
 
   /** Records the unit of every code of `interpreted`, so frames of it can travel. */
@@ -86,6 +139,7 @@ export class Wire {
       this.options.describe,
       (code) => this.compiled.sourceOf(code),
       this.node.processes,
+      this.scriptScopes,
     );
     return encode(value, {
       describe: describer.describe,
@@ -94,13 +148,19 @@ export class Wire {
   }
 
   /** The value of a message; waits for the resolver when it fetches code. */
-  decode(bytes: Uint8Array): Promise<unknown> {
-    return decode(bytes, { revivers: makeRevivers(this.context), resolver: makeResolver(this.context) });
+  async decode(bytes: Uint8Array): Promise<unknown> {
+    const { context, assign } = this.messageContext();
+    const value = await decode(bytes, { revivers: makeRevivers(context), resolver: makeResolver(context) });
+    assign();
+    return value;
   }
 
   /** The value of a message whose code references resolve synchronously (`needs-async` otherwise). */
   decodeSync(bytes: Uint8Array): unknown {
-    return decodeSync(bytes, { revivers: makeRevivers(this.context), resolver: makeResolver(this.context) });
+    const { context, assign } = this.messageContext();
+    const value = decodeSync(bytes, { revivers: makeRevivers(context), resolver: makeResolver(context) });
+    assign();
+    return value;
   }
 }
 
