@@ -5,6 +5,7 @@
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
+//   termite keys [--force]          writes this node's CURVE key pair under $TERMITE_HOME/node/
 //   termite compile [-o DIR] [--as MODULE] [--search DIR]… [--r7rs] FILE
 //                                   writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json
 //
@@ -36,6 +37,12 @@ import {
   setProgramExitHook,
 } from "@termite/runtime";
 import { createSystem } from "./create-system.js";
+import {
+  type DistributionOptions,
+  readCurveOptions,
+  termiteHome,
+  writeNodeKeys,
+} from "./distribution/index.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
 import type { RunResult } from "./system.js";
@@ -56,6 +63,9 @@ const USAGE = `usage:
   termite -e EXPR                           evaluate EXPR and write its value
   termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
   termite compile [-o DIR] [--as MODULE] [--search DIR]... [--r7rs] FILE
+  termite keys [--force]                    write this node's CURVE key pair under
+                                            $TERMITE_HOME/node/ (default ~/.termite); with it,
+                                            nodes authenticate peers (allowed-peers, peer-keys)
 `;
 
 /** Where libraries are found: `--search` directories, then `base`, then TERMITE_PATH's. */
@@ -113,11 +123,30 @@ async function run(argv: string[]): Promise<void> {
     io,
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
-    distribution: values.insecure ? { insecure: true } : {},
+    distribution: nodeOptions(values.insecure === true),
   });
   await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
   // The program ends when its main thread ends, as under Gambit: other processes end with it.
   process.exit(0);
+}
+
+/** How `termite run` joins a network: CURVE keys from $TERMITE_HOME/node/ when they exist. */
+function nodeOptions(insecure: boolean): DistributionOptions {
+  const curve = readCurveOptions(termiteHome());
+  return { ...(insecure ? { insecure } : {}), ...(curve !== undefined ? { zmq: { curve } } : {}) };
+}
+
+function keys(argv: string[]): void {
+  const { values } = parseArgs({ args: argv, options: { force: { type: "boolean" } }, strict: true });
+  const home = termiteHome();
+  try {
+    const publicKey = writeNodeKeys(home, values.force === true);
+    process.stdout.write(
+      `${publicKey}\nwritten to ${join(home, "node")}: add peers' public keys to allowed-peers and their addresses and keys to peer-keys\n`,
+    );
+  } catch (e) {
+    fail((e as Error).message, EXIT_USAGE);
+  }
 }
 
 /**
@@ -232,6 +261,7 @@ async function main(argv: string[]): Promise<void> {
   if (command === "run") return run(rest);
   if (command === "expand") return expand(rest);
   if (command === "compile") return compile(rest);
+  if (command === "keys") return keys(rest);
   if (command.startsWith("-") && command !== "--interpret" && command !== "--r7rs" && command !== "--compile")
     fail(`unknown option ${command}\n${USAGE}`, EXIT_USAGE);
   return run(argv);
