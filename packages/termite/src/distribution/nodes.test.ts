@@ -274,3 +274,41 @@ describe("handshake", () => {
     expect(write(again)).toContain("compiler ABI");
   });
 });
+
+describe("eight nodes in a full mesh", () => {
+  it("exchange messages while one is killed; the others hear noconnection and go on", async () => {
+    const net = new MemoryNetwork();
+    const nodes = await Promise.all(Array.from({ length: 8 }, () => testNode(net)));
+    const echo = `(define s (spawn (lambda () (let loop () (recv ((from tag m) (! from (list tag m)))) (loop)))))
+      (publish-service 'echo s) (thread-join! s)`;
+    nodes.forEach((n, i) => void n.start(`(node-init "mem:n${i}") ${echo}`));
+    for (const n of nodes) await published(n, "echo");
+    const others = (i: number) => nodes.map((_, j) => j).filter((j) => j !== i);
+    // Each node asks every other one, and monitors the echo of node 7.
+    const round = (i: number, label: string) =>
+      nodes[
+        i
+      ]!.run(`(map (lambda (j) (!? (remote-service 'echo (string-append "mem:n" (number->string j))) '${label} 2 'timeout))
+                         '(${others(i).join(" ")}))`);
+    const before = await Promise.all(nodes.map((_, i) => round(i, "before")));
+    for (const r of before) expect(r).toBe(`(${Array(7).fill("before").join(" ")})`);
+    const watchers = nodes
+      .slice(0, 7)
+      .map((n) =>
+        n.run(
+          `(let ((t (monitor (remote-service 'echo "mem:n7")))) (recv (('DOWN tag pid reason) (where (eq? tag t)) reason)))`,
+        ),
+      );
+    await new Promise((r) => setTimeout(r, 20));
+    net.crash("mem:n7");
+    for (const w of watchers) expect(await w).toBe("noconnection");
+    const after = await Promise.all(nodes.slice(0, 7).map((_, i) => round(i, "after")));
+    after.forEach((r, i) =>
+      expect(r).toBe(
+        `(${others(i)
+          .map((j) => (j === 7 ? "timeout" : "after"))
+          .join(" ")})`,
+      ),
+    );
+  }, 60_000);
+});

@@ -114,6 +114,82 @@ describe.each(BACKENDS)("two termite processes: $name", ({ server, client }) => 
   }, 60_000);
 });
 
+/** The sleeper service of these tests: answers `(from tag m)` with `ready`, and its own id. */
+function sleeperFile(port: number): string {
+  const file = join(dir, `${port}-sleeper-${Math.random().toString(36).slice(2)}.scm`);
+  writeFileSync(
+    file,
+    `(import (termite))
+(node-init ":${port}")
+(define s (spawn (lambda () (let loop () (recv ((from tag m) (! from (list tag (list 'ready (self)))))) (loop)))))
+(publish-service 'sleeper s)
+(thread-join! s)
+`,
+  );
+  return file;
+}
+
+describe("a peer that stops answering or comes back", () => {
+  it("a stopped peer (SIGSTOP) is declared lost by heartbeat: monitors get DOWN noconnection", async () => {
+    const port = nextPort++;
+    const s = termite([], sleeperFile(port));
+    await listening(port);
+    const clientFile = join(dir, `${port}-stop-watcher.scm`);
+    writeFileSync(
+      clientFile,
+      `(import (termite))
+(node-init)
+(define server (remote-service 'sleeper ":${port}"))
+(define tag (monitor server))
+(println (car (!? server 'ready?)))
+(println (recv (('DOWN t pid reason) (where (eq? t tag)) reason)))
+`,
+    );
+    const c = termite([], clientFile);
+    await untilOutput(c, "ready\n");
+    await new Promise((r) => setTimeout(r, 100));
+    const stopped = Date.now();
+    s.child.kill("SIGSTOP");
+    try {
+      await untilOutput(c, "noconnection\n");
+      // The transport's default heartbeat timeout is 750 ms after a 250 ms interval.
+      expect(Date.now() - stopped).toBeLessThan(3000);
+      expect(await c.exited).toBe(0);
+    } finally {
+      s.child.kill("SIGCONT");
+    }
+  }, 60_000);
+
+  it("a node restarted on the same port is a new incarnation: old ids are dead, the service answers again", async () => {
+    const port = nextPort++;
+    const first = termite([], sleeperFile(port));
+    await listening(port);
+    const clientFile = join(dir, `${port}-restart-watcher.scm`);
+    writeFileSync(
+      clientFile,
+      `(import (termite))
+(node-init)
+(define server (remote-service 'sleeper ":${port}"))
+(define old (cadr (!? server 'who?)))
+(define t1 (monitor old))
+(println "first")
+(println (recv (('DOWN t pid reason) (where (eq? t t1)) reason)))
+(let wait () (if (eq? (ping ":${port}" 0.5) 'no-reply) (wait)))
+(define new (cadr (!? server 'who? 5 '(#f #f))))
+(define t2 (monitor old))
+(println (list (process? new) (eq? new old) (recv (('DOWN t pid reason) (where (eq? t t2)) reason))))
+`,
+    );
+    const c = termite([], clientFile);
+    await untilOutput(c, "first\n");
+    first.child.kill("SIGKILL");
+    await untilOutput(c, "noconnection\n");
+    termite([], sleeperFile(port));
+    expect(await c.exited).toBe(0);
+    expect(c.stdout).toBe("first\nnoconnection\n(#t #f noproc)\n");
+  }, 60_000);
+});
+
 describe("a peer killed with SIGKILL", () => {
   it("ends the processes linked to its processes with noconnection and sends monitors DOWN noconnection", async () => {
     const port = nextPort++;
