@@ -342,7 +342,7 @@ export class NodeDistribution implements ProcessNetwork {
 
   /** `(remote-spawn node thunk)`: parks the caller until the peer answers the new process's id. */
   remoteSpawn(who: string, address: string, thunk: Procedure, linked: boolean, name: unknown): unknown {
-    if (address === this.address || !this.started) return this.node().spawn(thunk, linked, name);
+    if (this.started && address === this.address) return this.node().spawn(thunk, linked, name);
     const peer = this.reachable(who, address);
     const thunkBytes = this.encode(who, thunk);
     return requestSpawn(this.node(), this.requests, address, thunkBytes, linked, name, (kind, ...fields) =>

@@ -257,6 +257,21 @@ describe("one node restarted on the same address is a new incarnation", () => {
   });
 });
 
+describe("before node-init", () => {
+  it("remote-spawn and ! to another node say that this node has not joined a network", async () => {
+    const net = new MemoryNetwork();
+    const a = await testNode(net);
+    await a.run(`(node-init "mem:lonely-target")`);
+    const b = await testNode(net);
+    expect(write(await b.fail(`(remote-spawn "mem:lonely-target" (lambda () 1))`))).toContain(
+      "has not joined a network",
+    );
+    expect(write(await b.fail(`(! (remote-service 'x "mem:lonely-target") 1)`))).toContain(
+      "has not joined a network",
+    );
+  });
+});
+
 describe("handshake", () => {
   it("a node with another compiler ABI is refused with a clear message on both sides", async () => {
     const net = new MemoryNetwork();
@@ -281,7 +296,7 @@ describe("eight nodes in a full mesh", () => {
     const nodes = await Promise.all(Array.from({ length: 8 }, () => testNode(net)));
     const echo = `(define s (spawn (lambda () (let loop () (recv ((from tag m) (! from (list tag m)))) (loop)))))
       (publish-service 'echo s) (thread-join! s)`;
-    nodes.forEach((n, i) => void n.start(`(node-init "mem:n${i}") ${echo}`));
+    for (const [i, n] of nodes.entries()) void n.start(`(node-init "mem:n${i}") ${echo}`);
     for (const n of nodes) await published(n, "echo");
     const others = (i: number) => nodes.map((_, j) => j).filter((j) => j !== i);
     // Each node asks every other one, and monitors the echo of node 7.

@@ -8,7 +8,13 @@
 // carries messages, links and monitors to them.
 
 import { ErrorObject, intern, list, ProcessId, type Sym, Tag, write } from "@termite/datum";
-import { currentThread, type DynamicEnvironment, type ExitReason, SchemeThread } from "@termite/runtime";
+import {
+  currentThread,
+  type DynamicEnvironment,
+  type ExitReason,
+  SchemeRaise,
+  SchemeThread,
+} from "@termite/runtime";
 import { Mailbox } from "./mailbox.js";
 
 type Procedure = (...args: any[]) => unknown;
@@ -250,7 +256,9 @@ export class ProcessNode {
       return undefined;
     }
     if (this.network === undefined)
-      throw processError("no-network", "!", "this node has not joined a network (node-init)", pid);
+      throw new SchemeRaise(
+        processError("no-network", "!", "this node has not joined a network (node-init)", pid),
+      );
     return this.network.send(pid, message, mayWait);
   }
 
