@@ -318,12 +318,9 @@ describe("eight nodes in a full mesh", () => {
     net.crash("mem:n7");
     for (const w of watchers) expect(await w).toBe("noconnection");
     const after = await Promise.all(nodes.slice(0, 7).map((_, i) => round(i, "after")));
-    after.forEach((r, i) =>
-      expect(r).toBe(
-        `(${others(i)
-          .map((j) => (j === 7 ? "timeout" : "after"))
-          .join(" ")})`,
-      ),
-    );
+    for (const [i, r] of after.entries()) {
+      const expected = others(i).map((j) => (j === 7 ? "timeout" : "after"));
+      expect(r).toBe(`(${expected.join(" ")})`);
+    }
   }, 60_000);
 });
