@@ -161,7 +161,10 @@ async function main() {
   // Round trips of 100 B, interleaved one by one so that load changes hit every mode alike.
   const rtt = Object.fromEntries(modes.map((m) => [m, []]));
   for (let i = 0; i < 5000; i++) {
-    for (const m of modes) rtt[m].push(...(await roundTrips(clients[m], 100, 1)));
+    for (let k = 0; k < modes.length; k++) {
+      const m = modes[(k + i) % modes.length];
+      rtt[m].push(...(await roundTrips(clients[m], 100, 1)));
+    }
   }
   console.log("round trip, 100-byte frames, 5000 each (µs):");
   for (const m of modes) {
@@ -171,13 +174,20 @@ async function main() {
     );
   }
 
-  // One-way frames per second: 100-byte frames, the last answered.
-  console.log("one-way, 100-byte frames (frames/s, median of 3 runs of 200,000):");
+  // One-way frames per second: 100-byte frames, the last answered; rounds interleaved, order rotating.
+  const oneWayRuns = Object.fromEntries(modes.map((m) => [m, []]));
+  for (let round = 0; round < 5; round++) {
+    for (let k = 0; k < modes.length; k++) {
+      const m = modes[(k + round) % modes.length];
+      oneWayRuns[m].push(await oneWay(clients[m], 100_000));
+    }
+  }
+  console.log("one-way, 100-byte frames (frames/s, median of 5 interleaved runs of 100,000; min-max):");
   for (const m of modes) {
-    const runs = [];
-    for (let i = 0; i < 3; i++) runs.push(await oneWay(clients[m], 200_000));
+    const runs = oneWayRuns[m];
+    const fmt = (x) => Math.round(x).toLocaleString("en-US");
     console.log(
-      `  ${label[m].padEnd(24)} ${Math.round(median(runs)).toLocaleString("en-US").padStart(10)}/s`,
+      `  ${label[m].padEnd(24)} ${fmt(median(runs)).padStart(10)}/s  (${fmt(Math.min(...runs))}-${fmt(Math.max(...runs))})`,
     );
   }
 
@@ -188,8 +198,12 @@ async function main() {
     const raw = [];
     const ours = [];
     for (let i = 0; i < n; i++) {
-      raw.push(...(await roundTrips(clients.raw, size, 1)));
-      ours.push(...(await roundTrips(clients.termite, size, 1)));
+      const pair = [
+        [raw, clients.raw],
+        [ours, clients.termite],
+      ];
+      if (i % 2) pair.reverse();
+      for (const [into, c] of pair) into.push(...(await roundTrips(c, size, 1)));
     }
     console.log(
       `  ${String(size).padStart(8)} B  ${median(raw).toFixed(0).padStart(6)}  ${median(ours).toFixed(0).padStart(6)}  ${(median(ours) / median(raw)).toFixed(2)}x`,

@@ -43,6 +43,8 @@ interface Peer {
   readonly dealer: zmq.Dealer;
   readonly queue: OutgoingQueue;
   connected: boolean;
+  /** A frame came from this peer: it existed a moment ago. */
+  heardFrom: boolean;
   writing: boolean;
   connectTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -90,7 +92,18 @@ class ZmqTransport implements Transport {
         `listening on the wildcard ${host} needs the option advertisedAddress: the address peers reach this node at`,
       );
     }
+    const advertised = this.options.advertisedAddress;
+    if (advertised !== undefined) {
+      parseTcpAddress(advertised, false);
+      if (Buffer.byteLength(advertised) > MAX_ROUTING_ID_BYTES) {
+        throw new TransportError(
+          "bad-address",
+          `the address ${advertised} is longer than ${MAX_ROUTING_ID_BYTES} bytes`,
+        );
+      }
+    }
     const router = new zmq.Router({ context: this.context, ...this.socketOptions("router") });
+    this.router = router;
     router.handover = true; // a restarted peer with the same address replaces its old connection
     router.receiveHighWaterMark = this.options.maxQueuedFrames;
     if (this.options.curve) {
@@ -100,10 +113,9 @@ class ZmqTransport implements Transport {
       router.curveSecretKey = this.options.curve.secretKey;
       router.zapDomain = "termite";
     }
-    this.router = router;
     const endpoint = `tcp://${host}:${port === 0 ? "*" : port}`;
     try {
-      await router.bind(endpoint);
+      await bindRetrying(router, endpoint);
     } catch (e) {
       this.router = undefined;
       this.zap?.close();
@@ -117,14 +129,11 @@ class ZmqTransport implements Transport {
         },
       );
     }
-    const bound = this.options.advertisedAddress ?? router.lastEndpoint!;
-    parseTcpAddress(bound, false);
-    if (Buffer.byteLength(bound) > MAX_ROUTING_ID_BYTES) {
-      throw new TransportError(
-        "bad-address",
-        `the address ${bound} is longer than ${MAX_ROUTING_ID_BYTES} bytes`,
-      );
+    if (this.closed) {
+      router.close(); // closed while binding
+      throw new TransportError("closed", "the transport was closed while listening");
     }
+    const bound = advertised ?? router.lastEndpoint!;
     this.address = bound;
     void this.receiveLoop(router);
     return bound;
@@ -194,7 +203,7 @@ class ZmqTransport implements Transport {
       );
       return undefined;
     }
-    if (!this.peers.has(from)) this.openPeer(from);
+    (this.peers.get(from) ?? this.openPeer(from)).heardFrom = true;
     return this.hub.deliver(from, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength));
   }
 
@@ -261,6 +270,7 @@ class ZmqTransport implements Transport {
       dealer,
       queue: new OutgoingQueue(this.options.maxQueuedFrames, () => this.write(peer)),
       connected: false,
+      heardFrom: false,
       writing: false,
       connectTimer: undefined,
     };
@@ -292,18 +302,17 @@ class ZmqTransport implements Transport {
         );
       }
     });
+    // Authentication or protocol failures (wrong key, no CURVE) are refusals.
     const refused = (e: { error: Error }) =>
       this.lose(peer, "refused", `handshake with ${address} failed: ${e.error.message}`);
     events.on("handshake:error:auth", refused);
     events.on("handshake:error:protocol", refused);
-    events.on("handshake:error:other", refused);
+    // Other handshake errors (the peer went away mid-handshake) are left to the retry and the timer.
     peer.connectTimer = setTimeout(() => {
       if (!peer.connected) {
-        this.lose(
-          peer,
-          "unreachable",
-          `no connection to ${address} within ${this.options.connectTimeoutMs} ms`,
-        );
+        // A peer we heard from and cannot reach back has gone; one we never reached is unreachable.
+        const reason = peer.heardFrom ? "disconnected" : "unreachable";
+        this.lose(peer, reason, `no connection to ${address} within ${this.options.connectTimeoutMs} ms`);
       }
     }, this.options.connectTimeoutMs);
     dealer.connect(address);
@@ -353,7 +362,28 @@ class ZmqTransport implements Transport {
       peer.dealer.close();
     }
     this.peers.clear();
-    this.router?.close();
+    // No unbind first: unbinding and closing a ROUTER that still has connections once aborted
+    // libzmq (pipe.cpp:355, term_ack) under load. `listen` retries a port still being released.
+    const router = this.router;
+    router?.close();
     this.zap?.close();
   }
 }
+
+/**
+ * libzmq releases a closed socket's port in its I/O thread, a moment after `close`: a node
+ * restarted in the same process on the same port may find it still taken, so retry briefly.
+ */
+async function bindRetrying(router: zmq.Router, endpoint: string): Promise<void> {
+  for (let waited = 0; ; waited += BIND_RETRY_MS) {
+    try {
+      return await router.bind(endpoint);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EADDRINUSE" || waited >= BIND_RETRY_FOR_MS) throw e;
+      await new Promise((r) => setTimeout(r, BIND_RETRY_MS));
+    }
+  }
+}
+
+const BIND_RETRY_MS = 25;
+const BIND_RETRY_FOR_MS = 1000;
