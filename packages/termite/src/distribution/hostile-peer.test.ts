@@ -84,3 +84,21 @@ describe("a hostile peer", () => {
     await evil.close();
   });
 });
+
+describe("limits", () => {
+  it("a message larger than the transport's frame limit is an error for its sender, naming both sizes", async () => {
+    const net = new MemoryNetwork();
+    const small = createMemoryTransport({ network: net, maxFrameBytes: 1000 });
+    const a = await testNode(net, "compile", { transports: [small] });
+    const b = await testNode(net);
+    await b.run(`(node-init "mem:big-target")`);
+    const e = await a.fail(
+      `(node-init "mem:big-sender") (! (remote-service 'x "mem:big-target") (make-bytevector 5000 0))`,
+    );
+    expect(String((e as { message?: string }).message)).toMatch(
+      /the message is \d+ bytes; the transport's limit is 1000/,
+    );
+    // Small messages still go.
+    expect(await a.run(`(ping "mem:big-target")`)).toBe("pong");
+  });
+});
