@@ -99,32 +99,45 @@ export class Wire {
     return g;
   }
 
-  /** The revive context of one message: its own list of script globals carried. */
-  private messageContext(): { context: ReviveContext; assign: () => void } {
-    const carried: { scope: string; globals: unknown[] }[] = [];
+  /** The revive context of messages: `carried` collects one message's script globals. */
+  private messageContext(carried: { scope: string; globals: unknown[] }[]): ReviveContext {
     const context: ReviveContext = {
       ...this.context,
-      processes: this.node.processes,
       scripts: {
         globals: (scope) => this.globalsOf(scope),
         noteScope: (unit, scope) => this.unitScopes.set(unit, scope),
         carried,
       },
     };
-    // A copy of each value, as sent; this node's own globals are never overwritten by copies.
-    const assign = () => {
-      for (const { scope, globals } of carried) {
-        if (scope === this.scope) continue;
-        const env = this.globalsOf(scope);
-        for (const g of globals) {
-          const entry = g as { name?: unknown; value?: unknown };
-          if (typeof entry.name === "string" && entry.name.startsWith("#"))
-            env.define(entry.name, entry.value);
-        }
-      }
-    };
-    return { context, assign };
+    // Read when needed: the system makes its process node at boot, after the wire.
+    const node = this.node;
+    Object.defineProperty(context, "processes", { get: () => node.processes });
+    return context;
   }
+
+  /** A copy of each value carried, as sent; this node's own globals are never overwritten by copies. */
+  private assign(carried: { scope: string; globals: unknown[] }[]): void {
+    for (const { scope, globals } of carried) {
+      if (scope === this.scope) continue;
+      const env = this.globalsOf(scope);
+      for (const g of globals) {
+        const entry = g as { name?: unknown; value?: unknown };
+        if (typeof entry.name === "string" && entry.name.startsWith("#")) env.define(entry.name, entry.value);
+      }
+    }
+  }
+
+  /**
+   * The revivers and resolver of synchronous decodes, made once (making them per message was a
+   * tenth of a small message's round trip); their `carried` list is emptied after each message.
+   */
+  private syncHooks:
+    | {
+        revivers: ReturnType<typeof makeRevivers>;
+        resolver: ReturnType<typeof makeResolver>;
+        carried: { scope: string; globals: unknown[] }[];
+      }
+    | undefined;
 
   /** Records the unit of every code of `interpreted`, so frames of it can travel. */
   noteUnit(unit: CodeUnit, interpreted: InterpretedUnit): void {
@@ -149,18 +162,29 @@ export class Wire {
 
   /** The value of a message; waits for the resolver when it fetches code. */
   async decode(bytes: Uint8Array): Promise<unknown> {
-    const { context, assign } = this.messageContext();
+    // Decodes waiting for code may interleave: each has its own context.
+    const carried: { scope: string; globals: unknown[] }[] = [];
+    const context = this.messageContext(carried);
     const value = await decode(bytes, { revivers: makeRevivers(context), resolver: makeResolver(context) });
-    assign();
+    this.assign(carried);
     return value;
   }
 
   /** The value of a message whose code references resolve synchronously (`needs-async` otherwise). */
   decodeSync(bytes: Uint8Array): unknown {
-    const { context, assign } = this.messageContext();
-    const value = decodeSync(bytes, { revivers: makeRevivers(context), resolver: makeResolver(context) });
-    assign();
-    return value;
+    if (this.syncHooks === undefined || this.syncHooks.carried.length > 0) {
+      const carried: { scope: string; globals: unknown[] }[] = [];
+      const context = this.messageContext(carried);
+      this.syncHooks = { revivers: makeRevivers(context), resolver: makeResolver(context), carried };
+    }
+    const { revivers, resolver, carried } = this.syncHooks;
+    try {
+      const value = decodeSync(bytes, { revivers, resolver });
+      this.assign(carried);
+      return value;
+    } finally {
+      carried.length = 0;
+    }
   }
 }
 
