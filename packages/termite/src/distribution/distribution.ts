@@ -78,6 +78,16 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
+/** The stable code of a failure (`bad-version`, `unknown`…), so that log lines differ by kind. */
+function failureCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "error";
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Decode and encode failures as the short reasons of log lines and Scheme errors. */
 function failureText(e: unknown): string {
   if (SerializeError.isInstance(e) || DecodeError.isInstance(e)) return `${e.code}: ${e.message}`;
@@ -420,7 +430,7 @@ export class NodeDistribution implements ProcessNetwork {
         undefined,
         frame.subarray(1),
         (notice) => this.onNotice(p, notice),
-        (e) => this.problems.report(from, "undecodable notice dropped", failureText(e)),
+        (e) => this.problems.report(from, `undecodable notice dropped (${failureCode(e)})`, messageOf(e)),
       );
     } else this.problems.report(from, `unknown frame kind 0x${kind.toString(16)} dropped`);
   }
@@ -488,7 +498,8 @@ export class NodeDistribution implements ProcessNetwork {
       (message) => {
         if (target.thread.exit === undefined) target.mailbox.put(message);
       },
-      (e) => this.problems.report(peer.address, "undecodable message dropped", failureText(e)),
+      (e) =>
+        this.problems.report(peer.address, `undecodable message dropped (${failureCode(e)})`, messageOf(e)),
     );
   }
 

@@ -55,11 +55,16 @@ describe("a hostile peer", () => {
     await send(controlFrame(new Uint8Array([0xff])));
     await send(controlFrame(encode(["no-such-notice", 1])));
     await send(controlFrame(encode("not a vector")));
+    // A message naming code this node cannot resolve (a hosted module it does not have).
+    const unknownCode = encode(() => 1, {
+      describe: () => ({ code: { module: "github.com/nobody/nothing@1.0", id: "#f", hash: "00ff" } }),
+    });
+    await send(serviceMessageFrame("echo", unknownCode));
     // A flood of messages for processes that do not exist: one line.
     for (let i = 0; i < 2000; i++) await send(messageFrame(1, 999_999, v1));
     await send(serviceMessageFrame("nobody", v1));
 
-    await until(() => node.io.stderrText.includes("nobody"));
+    await until(() => node.io.stderrText.includes("which nobody holds"));
     const lines = node.io.stderrText.trim().split("\n");
     for (const l of lines) expect(l).toMatch(/^termite: node mem:target: mem:evil: /);
     const text = node.io.stderrText;
@@ -67,7 +72,10 @@ describe("a hostile peer", () => {
     expect(text).toContain("empty frame dropped");
     expect(text).toContain("malformed frame dropped (the handshake is not UTF-8 JSON)");
     expect(text).toContain("unknown frame kind 0xee dropped");
-    expect(text).toMatch(/undecodable message dropped \(.*version/);
+    expect(text).toMatch(/undecodable message dropped \(bad-version\)/);
+    expect(text).toMatch(/undecodable message dropped \(malformed\)/);
+    expect(text).toMatch(/undecodable message dropped \(unknown\) \(.*github\.com\/nobody\/nothing@1\.0/);
+    expect(text).toMatch(/undecodable notice dropped \(unsupported-cbor\)/);
     expect(text).toContain('unknown notice "no-such-notice" dropped');
     expect(text).toContain("malformed notice dropped");
     expect(text).toContain("message for service nobody, which nobody holds, dropped");
