@@ -11,9 +11,10 @@ import {
   makeContinuation,
   raise,
   SchemeThread,
+  defaultScheduler,
   withExceptionHandler,
   withGuard,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { interpret } from "./interpreter/interpret.js";
 import { compileUnit } from "./js/compile.js";
@@ -58,7 +59,7 @@ function runner(backend: "interpret" | "compile") {
         ? interpret({ module: "", id: "t", node }, env)
         : compileUnit([node], env, { unit: "t" }).run;
     return new Promise((resolve, reject) => {
-      const t = new SchemeThread(thunk);
+      const t = new SchemeThread(thunk, undefined, defaultScheduler);
       t.onExit((r) => (r.normal ? resolve(r.value) : reject(r.condition)));
       t.start();
     });

@@ -25,7 +25,7 @@ import {
 } from "@termite/library-expander";
 import {
   controlPrimitives,
-  defaultScheduler,
+  createScheduler,
   definePrimitives,
   type ExitReason,
   GlobalEnvironment,
@@ -113,8 +113,8 @@ export interface SystemOptions {
   /** The optional parts (eval, the `(termite)` library, the wire…), installed by `boot()`. */
   readonly parts?: readonly SystemPart[];
   /**
-   * The scheduler of this system's threads, with their frame limit and exit hook (default: the
-   * process's default scheduler). Give each system its own when several share a process.
+   * The scheduler of this system's threads, with their run queue, frame limit and exit hook
+   * (default: a new one, so two systems in one process share none of them).
    */
   readonly scheduler?: Scheduler;
 }
@@ -175,7 +175,7 @@ export class TermiteSystem {
   constructor(options: SystemOptions = {}) {
     this.backend = options.backend ?? "compile";
     this.parts = options.parts ?? [];
-    this.scheduler = options.scheduler ?? defaultScheduler;
+    this.scheduler = options.scheduler ?? createScheduler();
     this.registry = new LibraryRegistry(options.registry);
     this.io = options.io ?? processIoContext();
     const groups = [

@@ -24,8 +24,9 @@ import {
   lt2,
   makeContinuation,
   SchemeThread,
+  defaultScheduler,
   sub2,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { interpret } from "../interpreter/interpret.js";
 import { type CompiledCode, compileModule, compileProcedure, compileUnit } from "./compile.js";
@@ -64,7 +65,7 @@ function globals(): GlobalEnvironment {
 
 function inThread(thunk: () => unknown): Promise<{ normal: boolean; value?: unknown; condition?: unknown }> {
   return new Promise((resolve) => {
-    const t = new SchemeThread(thunk);
+    const t = new SchemeThread(thunk, undefined, defaultScheduler);
     t.onExit((r) => resolve(r as { normal: boolean; value?: unknown; condition?: unknown }));
     t.start();
   });

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CoreModule, Node, Variable } from "@termite/core";
 import { string } from "@termite/datum";
-import { add2, GlobalEnvironment, lt2, SchemeThread, sub2 } from "@termite/runtime";
+import { add2, defaultScheduler, GlobalEnvironment, lt2, SchemeThread, sub2 } from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { compileToFiles, loadCompiledFile } from "./module-file.js";
 
@@ -78,7 +78,7 @@ describe("compiled units on disk", () => {
       const t = new SchemeThread(() => {
         unit.run();
         return fib();
-      });
+      }, undefined, defaultScheduler);
       t.onExit(resolve);
       t.start();
     });

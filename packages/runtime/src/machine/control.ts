@@ -20,7 +20,6 @@ import {
 import { SchemeRaise, schemeError } from "../errors.js";
 import {
   type DynamicEnvironment,
-  EMPTY_DYNAMIC_ENVIRONMENT,
   lookupParameter,
   windPath,
   withHandler,
@@ -31,8 +30,6 @@ import {
 import {
   currentThread,
   type SchemeThread,
-  setRaiseHook,
-  setWindOutHook,
   startUnwind,
   ThreadExit,
 } from "./thread.js";
@@ -275,13 +272,6 @@ export function raise(payload: unknown): unknown {
     new ErrorObject("error", "exception handler returned from a non-continuable raise", [payload], "raise"),
   );
 }
-
-// `exit`: leave every winder (running the afters), then run `last` with nothing left to return to.
-setWindOutHook((thread, last) => {
-  enterContinuation(thread, { kind: "continuation", frames: null, dynamic: EMPTY_DYNAMIC_ENVIRONMENT }, last);
-});
-
-setRaiseHook((payload, continuable) => (continuable ? raiseContinuable(payload) : raise(payload)));
 
 /**
  * `(guard (e clause...) body...)` as the expander emits it: `(with-guard body-thunk handler)`

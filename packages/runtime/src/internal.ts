@@ -1,3 +1,7 @@
+// `@termite/runtime/internal`: the whole machine, for the back ends (`@termite/compiler`) and the
+// system (`@termite/termite`): the frame protocol's hot state, the run loop's pieces, the binary
+// fast paths compiled code calls. What a user of the runtime alone needs is `./index.ts`.
+
 export * from "./errors.js";
 export * from "./io/index.js";
 export * from "./machine/backtrace.js";
@@ -6,6 +10,7 @@ export * from "./machine/control-primitives.js";
 export * from "./machine/dynamic.js";
 export * from "./machine/globals.js";
 export * from "./machine/procedures.js";
+export * from "./machine/schedulers.js";
 export * from "./machine/srfi18.js";
 export * from "./machine/thread.js";
 export * from "./machine/unwind.js";
