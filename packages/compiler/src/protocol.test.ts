@@ -5,13 +5,13 @@ import type { Lambda, Node, Variable } from "@termite/core";
 import { continuationOf, type FrameStack, frameStack, isEqual, list } from "@termite/datum";
 import {
   callCC,
+  defaultScheduler,
   dynamicWind,
   GlobalEnvironment,
   isContinuation,
   makeContinuation,
   raise,
   SchemeThread,
-  defaultScheduler,
   withExceptionHandler,
   withGuard,
 } from "@termite/runtime/internal";

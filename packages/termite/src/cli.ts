@@ -141,7 +141,9 @@ async function run(argv: string[]): Promise<void> {
     // A deeper recursion than the default may need a larger heap too (node --max-old-space-size).
     scheduler: createScheduler(maxFrames === undefined ? {} : { frameLimit: Number(maxFrames) }),
   });
-  await runToEnd(io, system, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
+  await runToEnd(io, system, () =>
+    values.r7rs ? system.runProgram(text, file) : system.runScript(text, file),
+  );
   // The program ends when its main thread ends, as under Gambit: other processes end with it.
   process.exit(0);
 }
@@ -151,7 +153,11 @@ async function run(argv: string[]): Promise<void> {
  * exits with n, a read or syntax error exits 65, an uncaught error is reported and exits 70.
  * Answers the value when the script ends normally.
  */
-async function runToEnd(io: IoContext, system: TermiteSystem, run: () => Promise<RunResult>): Promise<unknown> {
+async function runToEnd(
+  io: IoContext,
+  system: TermiteSystem,
+  run: () => Promise<RunResult>,
+): Promise<unknown> {
   system.scheduler.programExit = (exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);

@@ -172,7 +172,8 @@ export class TermiteSystem {
       const library = part.name.slice(PRELUDE_PART.length);
       const names = [...part.exports.keys()];
       for (const [n, binding] of part.exports) {
-        if (binding.kind !== "global") throw new Error(`${part.name}: ${n} is not a procedure of the prelude`);
+        if (binding.kind !== "global")
+          throw new Error(`${part.name}: ${n} is not a procedure of the prelude`);
         this.globals.define(`${library}#${n}`, this.globals.lookup(binding.name));
       }
       this.registry.defineNativeLibrary(library, names);

@@ -19,12 +19,12 @@ import {
   callCC,
   car,
   cdr,
+  defaultScheduler,
   GlobalEnvironment,
   isContinuation,
   lt2,
   makeContinuation,
   SchemeThread,
-  defaultScheduler,
   sub2,
 } from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";

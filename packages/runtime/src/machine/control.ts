@@ -9,7 +9,6 @@ import {
   carry,
   continuationOf,
   ErrorObject,
-  type Frame,
   type FrameStack,
   frameStack,
   MultipleValues,
@@ -17,7 +16,7 @@ import {
   type Procedure,
   type ResumableCode,
 } from "@termite/datum";
-import { SchemeRaise, schemeError } from "../errors.js";
+import { schemeError } from "../errors.js";
 import {
   type DynamicEnvironment,
   lookupParameter,
@@ -27,12 +26,7 @@ import {
   withParameter,
   withWinder,
 } from "./dynamic.js";
-import {
-  currentThread,
-  type SchemeThread,
-  startUnwind,
-  ThreadExit,
-} from "./thread.js";
+import { currentThread, type SchemeThread, startUnwind, ThreadExit } from "./thread.js";
 import { frame, pushFrame, UNWIND } from "./unwind.js";
 
 /** Builds the code object of a runtime operator whose frames resume through `resume`. */
@@ -367,6 +361,3 @@ export function yieldThread(): unknown {
 
 /** What a thread runs when it has nothing left but its frames. */
 const nothing = (): undefined => undefined;
-
-export type { Frame };
-export { SchemeRaise };

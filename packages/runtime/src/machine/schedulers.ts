@@ -4,8 +4,8 @@
 // file, above both thread.ts and control.ts, puts them together, so neither imports the other's
 // hooks and nothing is patched when a module loads.
 
-import { EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
 import { enterContinuation, raise, raiseContinuable } from "./control.js";
+import { EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
 import { Scheduler, type SchedulerOptions, type ThreadControl } from "./thread.js";
 
 /** The machine's control operators, as the run loop sees them. */
@@ -13,7 +13,11 @@ export const machineControl: ThreadControl = {
   raise: (payload, continuable) => (continuable ? raiseContinuable(payload) : raise(payload)),
   // `exit`: leave every winder (running the afters), then run `last` with nothing left to return to.
   windOutThenExit: (thread, last) =>
-    enterContinuation(thread, { kind: "continuation", frames: null, dynamic: EMPTY_DYNAMIC_ENVIRONMENT }, last),
+    enterContinuation(
+      thread,
+      { kind: "continuation", frames: null, dynamic: EMPTY_DYNAMIC_ENVIRONMENT },
+      last,
+    ),
 };
 
 /** A scheduler of its own (a system, a node): its own run queue, frame limit and exit hook. */
