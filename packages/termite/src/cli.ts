@@ -30,6 +30,13 @@ import {
   setFrameLimit,
   setProgramExitHook,
 } from "@termite/runtime";
+import {
+  cliHostedPart,
+  HOSTED_USAGE,
+  isHostedCommand,
+  runHostedCommand,
+  takeWhitelist,
+} from "./cli/hosted-commands.js";
 import { createSystem } from "./create-system.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
@@ -49,7 +56,7 @@ const USAGE = `usage:
   termite -e EXPR                           evaluate EXPR and write its value
   termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
   termite compile [-o DIR] [--as MODULE] [--search DIR]... [--r7rs] FILE
-`;
+${HOSTED_USAGE}`;
 
 /** Where libraries are found: `--search` directories, then `base`, then TERMITE_PATH's. */
 function searchPath(explicit: readonly string[] | undefined, base: string): string[] {
@@ -105,6 +112,7 @@ async function run(argv: string[]): Promise<void> {
     io,
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
+    parts: [cliHostedPart()],
   });
   await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
   // The program ends when its main thread ends, as under Gambit: other processes end with it.
@@ -138,7 +146,11 @@ async function runToEnd(io: IoContext, run: () => Promise<RunResult>): Promise<u
 
 async function evaluate(expr: string): Promise<void> {
   const io = processIoContext(["termite"]);
-  const system = await createSystem({ io, searchPath: searchPath([], process.cwd()) });
+  const system = await createSystem({
+    io,
+    searchPath: searchPath([], process.cwd()),
+    parts: [cliHostedPart()],
+  });
   const value = await runToEnd(io, () => system.runScript(expr, "<command line>"));
   if (value !== undefined) process.stdout.write(`${system.write(value)}\n`);
   process.exit(0);
@@ -210,7 +222,9 @@ async function compile(argv: string[]): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  argv = takeWhitelist(argv);
   const [command, ...rest] = argv;
+  if (command !== undefined && isHostedCommand(command)) return runHostedCommand(command, rest);
   if (command === undefined) return startRepl(searchPath([], process.cwd()));
   if (command === "-h" || command === "--help") {
     process.stdout.write(USAGE);

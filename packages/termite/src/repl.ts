@@ -12,11 +12,13 @@ import { createInterface } from "node:readline";
 import { ExpandError } from "@termite/library-expander";
 import { ReadError, readAll } from "@termite/reader";
 import { EMPTY_SOURCE, type IoContext, ioSystem, setProgramExitHook } from "@termite/runtime";
+import { cliHostedPart, hostedCommand, replHostedCommand } from "./cli/hosted-commands.js";
 import { createSystem } from "./create-system.js";
 import { describeCondition } from "./report.js";
 import type { TermiteSystem } from "./system.js";
 
 const HELP = `,q  quit    ,h  this help
+,install MODULE...  ,uninstall MODULE...  ,update MODULE...  ,list   hosted modules
 Enter Scheme forms; a form may span several lines.
 `;
 
@@ -51,7 +53,8 @@ export async function startRepl(searchPath: readonly string[] = []): Promise<voi
     commandLine: ["termite"],
     environment: process.env,
   };
-  const system = await createSystem({ io, searchPath });
+  // Not asked on the terminal: the question would compete with the REPL for its input.
+  const system = await createSystem({ io, searchPath, parts: [cliHostedPart({ ask: false })] });
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
@@ -80,7 +83,13 @@ export async function startRepl(searchPath: readonly string[] = []): Promise<voi
         rl.close();
         process.exit(0);
       }
-      if (buffer === "" && /^\s*,(h|help)\s*$/.test(line)) {
+      const hosted = buffer === "" ? replHostedCommand(line) : undefined;
+      if (hosted !== undefined) {
+        await hostedCommand(hosted.command, hosted.modules, {
+          out: (t) => process.stdout.write(t),
+          err: (t) => process.stdout.write(t),
+        });
+      } else if (buffer === "" && /^\s*,(h|help)\s*$/.test(line)) {
         process.stdout.write(HELP);
       } else {
         buffer += `${line}\n`;

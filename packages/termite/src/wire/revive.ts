@@ -250,8 +250,8 @@ export function makeResolver(ctx: ReviveContext): CodeResolver {
     resolve(ref) {
       if (ref.module === "termite/runtime") return runtimeCodeById(ref.id);
       if (ctx.compiled.has(ref)) return ctx.compiled.resolve(ref);
-      if (ctx.resolveCode !== undefined) return ctx.resolveCode(ref);
-      return ctx.compiled.resolve(ref);
+      const answer = ctx.resolveCode?.(ref);
+      return answer !== undefined ? answer : ctx.compiled.resolve(ref);
     },
   };
 }

@@ -13,6 +13,9 @@ import { CompiledCodeTable } from "./compiled-codes.js";
 import { type DescribeExtension, makeDescriber } from "./describe.js";
 import { makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
 
+/** Answers the code a reference names (maybe later, as a promise), or `undefined` if not its own. */
+export type CodeResolverFunction = (ref: CodeReference) => unknown;
+
 export interface WireOptions {
   /** Teaches the sender more objects (compiled closures, application objects). */
   readonly describe?: readonly DescribeExtension[];
@@ -38,11 +41,14 @@ export class Wire {
   private readonly context: ReviveContext;
   /** Compiled code this node loaded (the system's compile back end) or received. */
   readonly compiled = new CompiledCodeTable();
+  /** The `resolveCode` option, then those parts added (`addCodeResolver`), asked in order. */
+  private readonly codeResolvers: CodeResolverFunction[] = [];
 
   constructor(
     readonly node: WireNode,
     private readonly options: WireOptions = {},
   ) {
+    if (options.resolveCode !== undefined) this.codeResolvers.push(options.resolveCode);
     this.context = {
       globals: node.globals,
       io: node.io,
@@ -52,9 +58,24 @@ export class Wire {
       processes: node.processes,
       // Received units are noted too, so that what was received can be sent on.
       onUnit: (unit, interpreted) => this.noteUnit(unit, interpreted),
-      resolveCode: options.resolveCode,
+      resolveCode: (ref) => {
+        for (const resolve of this.codeResolvers) {
+          const answer = resolve(ref);
+          if (answer !== undefined) return answer;
+        }
+        return undefined;
+      },
       revivers: options.revivers,
     };
+  }
+
+  /**
+   * Adds a resolver of code references this node does not hold (the hosted modules' part
+   * installs the module a reference names). It answers `undefined` for references not its own,
+   * which the next resolver is asked about.
+   */
+  addCodeResolver(resolve: CodeResolverFunction): void {
+    this.codeResolvers.push(resolve);
   }
 
   /** Records the unit of every code of `interpreted`, so frames of it can travel. */
