@@ -79,7 +79,9 @@ function progressDisplay(): ((event: HostedProgress) => void) | undefined {
   return (event) => {
     const verb = event.kind === "install" ? "cloning" : "compiling";
     if (event.phase === "start") spinner.start(`${verb} ${event.module}`);
-    else spinner.success(`${event.kind === "install" ? "installed" : "compiled"} ${event.module}`);
+    else if (event.phase === "done")
+      spinner.success(`${event.kind === "install" ? "installed" : "compiled"} ${event.module}`);
+    else spinner.error(`${verb} ${event.module} failed`);
   };
 }
 

@@ -38,9 +38,11 @@ import { CompiledCache, type HostedUnitInputs, hostedUnitHash, hostedUnitSource 
 import { type HostedImport, hostedImports } from "./imports.js";
 
 /** A step of installing or compiling a module, for a progress display. */
-export type HostedProgress =
-  | { readonly kind: "install"; readonly phase: "start" | "done"; readonly module: string }
-  | { readonly kind: "compile"; readonly phase: "start" | "done"; readonly module: string };
+export interface HostedProgress {
+  readonly kind: "install" | "compile";
+  readonly phase: "start" | "done" | "failed";
+  readonly module: string;
+}
 
 export interface HostedModulesOptions {
   /** The loader (default: one over `root`, `env` and `whitelist`). */
@@ -89,6 +91,8 @@ export class HostedModules {
   private readonly unitHashes = new Map<string, string>();
   /** Loads of modules named by received code references, by exact flat name (one per module). */
   private readonly arrivals = new Map<string, Promise<void>>();
+  /** Modules loaded by `arrive`, by the flat name asked for. */
+  private readonly arrived = new Set<string>();
   /** Locations the user was asked about (`confirm`), with the answer. */
   private readonly answers = new Map<string, Promise<boolean>>();
 
@@ -106,6 +110,11 @@ export class HostedModules {
     system.addSourcePreparer((text, file) => this.prepare(text, file));
     system.addUnitCompiler((module, unit) => this.compile(module, unit));
     wireOf(system)?.addCodeResolver((ref) => this.resolveCode(ref));
+    // A global of a hosted module named by code that travels as its tree (a script's closure).
+    wireOf(system)?.addModuleLoader({
+      claims: (module) => parseHosted(module) !== undefined && !this.arrived.has(module),
+      load: (module) => this.arrive(parseHosted(module)!),
+    });
   }
 
   // ### Imports
@@ -154,17 +163,10 @@ export class HostedModules {
     const flat = formatModuleName(name);
     let module = await this.loader.lookup(name);
     if (module === undefined) {
-      this.options.onProgress?.({ kind: "install", phase: "start", module: flat });
-      try {
-        module = await this.loader.install(name, { automatic: !byHand });
-      } catch (e) {
-        if (
-          !(HostedLoaderError.isInstance(e) && e.code === "not-whitelisted" && (await this.confirmed(name)))
-        )
-          throw e;
-        module = await this.loader.install(name);
-      }
-      this.options.onProgress?.({ kind: "install", phase: "done", module: module.module });
+      const allowed = byHand || this.loader.isWhitelisted(name) || (await this.confirmed(name));
+      // Refused before anything runs, with the loader's message on how to allow it.
+      if (!allowed) module = await this.loader.install(name, { automatic: true });
+      else module = await this.progress("install", flat, () => this.loader.install(name));
     }
     // Known before its imports are: a module importing itself through others is then the
     // expander's import cycle, not a wait on itself.
@@ -173,6 +175,23 @@ export class HostedModules {
     for (const imported of hostedImports(readFileSync(module.moduleFile, "utf8"), module.moduleFile))
       await this.provide(imported.name, { byHand });
     return module;
+  }
+
+  /** Runs `work` between a start and a done (or failed) progress event. */
+  private async progress<T>(
+    kind: HostedProgress["kind"],
+    module: string,
+    work: () => T | Promise<T>,
+  ): Promise<T> {
+    this.options.onProgress?.({ kind, phase: "start", module });
+    try {
+      const result = await work();
+      this.options.onProgress?.({ kind, phase: "done", module });
+      return result;
+    } catch (e) {
+      this.options.onProgress?.({ kind, phase: "failed", module });
+      throw e;
+    }
   }
 
   /** Asks `confirm` once per location whether a module outside the whitelist may install. */
@@ -229,8 +248,13 @@ export class HostedModules {
     let texts = this.cache?.read(name, hash);
     if (texts === undefined) {
       this.options.onProgress?.({ kind: "compile", phase: "start", module: inputs.module });
-      texts = compileToFiles(module, { unit, source: hostedUnitSource(inputs) });
-      this.cache?.write(name, texts);
+      try {
+        texts = compileToFiles(module, { unit, source: hostedUnitSource(inputs) });
+        this.cache?.write(name, texts);
+      } catch (e) {
+        this.options.onProgress?.({ kind: "compile", phase: "failed", module: inputs.module });
+        throw e;
+      }
       this.options.onProgress?.({ kind: "compile", phase: "done", module: inputs.module });
     }
     return loadCompiledText(texts.js, texts.manifest, this.system.globals);
@@ -290,6 +314,7 @@ export class HostedModules {
     const result = await this.system.runPendingLibraries();
     if (!result.normal)
       throw new Error(`${module.module}: running the module's body failed: ${String(result.condition)}`);
+    this.arrived.add(formatModuleName(name));
   }
 }
 

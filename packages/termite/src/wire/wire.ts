@@ -8,13 +8,23 @@ import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
 import type { CodeReference, ProcessId, ResumableCode } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
-import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
+import { DecodeError, decode, decodeSync, encode, type Reviver } from "@termite/serializer";
 import { CompiledCodeTable } from "./compiled-codes.js";
 import { type DescribeExtension, makeDescriber } from "./describe.js";
-import { makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
+import { makeResolver, makeRevivers, missingModuleGlobal, type ReviveContext } from "./revive.js";
 
 /** Answers the code a reference names (maybe later, as a promise), or `undefined` if not its own. */
 export type CodeResolverFunction = (ref: CodeReference) => unknown;
+
+/**
+ * Defines the globals of modules this node can load on demand (hosted modules): a received message
+ * that names a global of such a module waits for `load`, then decodes again.
+ */
+export interface ModuleLoader {
+  /** True for a module this loader can load and has not loaded yet. */
+  claims(module: string): boolean;
+  load(module: string): Promise<void>;
+}
 
 export interface WireOptions {
   /** Teaches the sender more objects (compiled closures, application objects). */
@@ -43,6 +53,7 @@ export class Wire {
   readonly compiled = new CompiledCodeTable();
   /** The `resolveCode` option, then those parts added (`addCodeResolver`), asked in order. */
   private readonly codeResolvers: CodeResolverFunction[] = [];
+  private readonly moduleLoaders: ModuleLoader[] = [];
 
   constructor(
     readonly node: WireNode,
@@ -66,6 +77,7 @@ export class Wire {
         return undefined;
       },
       revivers: options.revivers,
+      loadableModule: (module) => this.loaderOf(module) !== undefined,
     };
   }
 
@@ -76,6 +88,15 @@ export class Wire {
    */
   addCodeResolver(resolve: CodeResolverFunction): void {
     this.codeResolvers.push(resolve);
+  }
+
+  /** Adds a loader of modules whose globals received messages may name (hosted modules). */
+  addModuleLoader(loader: ModuleLoader): void {
+    this.moduleLoaders.push(loader);
+  }
+
+  private loaderOf(module: string): ModuleLoader | undefined {
+    return this.moduleLoaders.find((l) => l.claims(module));
   }
 
   /** Records the unit of every code of `interpreted`, so frames of it can travel. */
@@ -97,14 +118,47 @@ export class Wire {
     });
   }
 
-  /** The value of a message; waits for the resolver when it fetches code. */
-  decode(bytes: Uint8Array): Promise<unknown> {
-    return decode(bytes, { revivers: makeRevivers(this.context), resolver: makeResolver(this.context) });
+  /**
+   * The value of a message; waits for the resolver when it fetches code, and for a module loader
+   * when the message names a global of a module this node has not loaded (then decodes again).
+   */
+  async decode(bytes: Uint8Array): Promise<unknown> {
+    const loaded = new Set<string>();
+    for (;;) {
+      try {
+        return await decode(bytes, {
+          revivers: makeRevivers(this.context),
+          resolver: makeResolver(this.context),
+        });
+      } catch (e) {
+        const missing = missingModuleGlobal(e);
+        const loader = missing === undefined ? undefined : this.loaderOf(missing.module);
+        if (missing === undefined || loader === undefined || loaded.has(missing.module)) throw e;
+        loaded.add(missing.module);
+        await loader.load(missing.module);
+      }
+    }
   }
 
-  /** The value of a message whose code references resolve synchronously (`needs-async` otherwise). */
+  /**
+   * The value of a message whose code references resolve synchronously and whose globals are all
+   * here (`needs-async` otherwise: a code resolver or module loader has to wait).
+   */
   decodeSync(bytes: Uint8Array): unknown {
-    return decodeSync(bytes, { revivers: makeRevivers(this.context), resolver: makeResolver(this.context) });
+    try {
+      return decodeSync(bytes, {
+        revivers: makeRevivers(this.context),
+        resolver: makeResolver(this.context),
+      });
+    } catch (e) {
+      const missing = missingModuleGlobal(e);
+      if (missing !== undefined && this.loaderOf(missing.module) !== undefined)
+        throw new DecodeError(
+          "needs-async",
+          `the message names ${missing.global}, whose module must be loaded first`,
+        );
+      throw e;
+    }
   }
 }
 
