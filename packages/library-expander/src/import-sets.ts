@@ -6,6 +6,9 @@
 import { Pair } from "@termite/datum";
 import {
   formatModuleName,
+  installPath,
+  isHosted,
+  isVersionRange,
   type ModuleName,
   ModuleNameError,
   parseModuleName,
@@ -96,6 +99,20 @@ export function importSet(spec: unknown, within: ModuleName | undefined, x: Expa
   }
   const name = x.at(spec, () => moduleNameOf(spec, within, x));
   const library = x.at(spec, () => x.registry.library(name, spec));
-  if (library === undefined) x.error("unknown-library", `unknown library ${formatModuleName(name)}`, spec);
+  if (library === undefined) x.error("unknown-library", unknownLibraryMessage(name), spec);
   return { library, names: new Map(library.exports) };
+}
+
+/**
+ * A hosted module not found: imports are installed before expansion when the system has the
+ * hosted modules' part (`termite run`, the REPL); one reached otherwise (by `eval`, or from a
+ * system without that part) says how to install it, rather than only "unknown".
+ */
+function unknownLibraryMessage(name: ModuleName): string {
+  if (!isHosted(name)) return `unknown library ${formatModuleName(name)}`;
+  return (
+    `hosted module ${formatModuleName(name)} is not installed: install it (termite install ` +
+    `${formatModuleName(name)}), or put its files under a search directory DIR (termite run --search DIR) ` +
+    `as DIR/${isVersionRange(name.version ?? "") ? "…" : installPath(name).join("/")}`
+  );
 }

@@ -35,12 +35,38 @@ const EXIT_USAGE = 64;
 const EXIT_UNAVAILABLE = 69;
 const EXIT_SOFTWARE = 70;
 
-export const HOSTED_USAGE = `  termite install MODULE...                 install hosted modules (github.com/fred/hello@1.0)
-  termite uninstall MODULE...               remove installed versions
-  termite update MODULE...                  fetch again and replace what changed
-  termite list                              list installed modules
-  --whitelist PREFIX (before FILE; repeatable) allows automatic installs from PREFIX
+const WHITELIST_HELP = `
+A hosted module is installed into TERMITE_HOME (default: $XDG_DATA_HOME/termite, else ~/.termite),
+compiled once, and used offline afterwards. git's url.<base>.insteadOf configuration maps hosts
+to mirrors. An import (run, -e, the REPL) installs a missing module automatically only from
+whitelisted locations: ROOT/whitelist, TERMITE_WHITELIST, or --whitelist PREFIX (repeatable, before
+FILE); on a terminal, run and -e ask once for others.
+
+Exit codes: 0 done; 1 uninstall of a module not installed; 64 bad usage or malformed module name;
+69 the module cannot be fetched (host unreachable, no such version, no module file); 70 otherwise.
 `;
+
+/** Each hosted command's help (`termite help install`). */
+export const HOSTED_HELP: Readonly<Record<HostedCommand, string>> = {
+  install: `usage: termite install MODULE...
+
+Clones each MODULE (github.com/fred/hello@1.0, @^1.2 for the newest matching tag, no version for
+the default branch) and the hosted modules it imports, and compiles them. No whitelist is needed.
+${WHITELIST_HELP}`,
+  uninstall: `usage: termite uninstall MODULE...
+
+Removes one installed version of each MODULE and its compiled code.
+${WHITELIST_HELP}`,
+  update: `usage: termite update MODULE...
+
+Fetches each MODULE again; replaces the install when its commit or files changed (a moved tag, the
+default branch moved on, a local edit) and compiles it again.
+${WHITELIST_HELP}`,
+  list: `usage: termite list
+
+Lists installed modules: name, tag or branch, commit, source hash (tab-separated).
+${WHITELIST_HELP}`,
+};
 
 export function isHostedCommand(command: string): command is HostedCommand {
   return (HOSTED_COMMANDS as readonly string[]).includes(command);
@@ -219,7 +245,11 @@ export function replHostedCommand(line: string): { command: HostedCommand; modul
 export async function runHostedCommand(command: HostedCommand, argv: readonly string[]): Promise<never> {
   const options = argv.filter((a) => a.startsWith("-"));
   if (options.length > 0) {
-    process.stderr.write(`termite: ${command}: unknown option ${options[0]}\n${HOSTED_USAGE}`);
+    if (options[0] === "--help" || options[0] === "-h") {
+      process.stdout.write(HOSTED_HELP[command]);
+      process.exit(0);
+    }
+    process.stderr.write(`termite: ${command}: unknown option ${options[0]}\n${HOSTED_HELP[command]}`);
     process.exit(EXIT_USAGE);
   }
   process.exit(await hostedCommand(command, argv));
