@@ -70,7 +70,9 @@ function child(home, name) {
 
 const ROUNDS = 5;
 const fmt = (xs) => median(xs).toFixed(0).padStart(6);
-console.log("module              size   first install ms (import / process)   compile only ms   steady state ms");
+console.log(
+  "module              size   first install ms (import / process)   compile only ms   steady state ms",
+);
 try {
   for (const name of programs) {
     const size = `${(readFileSync(join(here, "programs", `${name}.scm`)).length / 1024).toFixed(1)} KB`;
