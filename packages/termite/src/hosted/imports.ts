@@ -3,7 +3,7 @@
 // The expander is synchronous and git is not, so before a script, program or hosted library is
 // expanded its import declarations are read for hosted module names, which are installed first.
 // Read: top-level `(import SET…)` forms and, in `define-library` forms, `import` declarations
-// (also inside `cond-expand` and `begin` declarations); each import set is unwrapped through
+// (also inside `cond-expand` declarations; a `begin` is the body); each import set is unwrapped through
 // `only`, `except`, `prefix` and `rename`. A name this misses (an `include-library-declarations`
 // file, an alias) is still found when it is installed, and otherwise reported as an unknown library.
 
@@ -49,7 +49,6 @@ function declarations(decls: readonly unknown[], out: HostedImport[]): void {
   for (const d of decls) {
     const h = head(d);
     if (h === "import") for (const set of items((d as Pair).cdr)) importSet(set, out);
-    else if (h === "begin") declarations(items((d as Pair).cdr), out);
     // Every clause of a cond-expand: which one holds is decided later, by the expander.
     else if (h === "cond-expand")
       for (const clause of items((d as Pair).cdr))
