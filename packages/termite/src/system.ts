@@ -269,9 +269,12 @@ export class TermiteSystem {
       module.kind === "library" && module.supplies !== null
         ? libraryUnitName(module.supplies)
         : `u${this.unitCounter++}`;
-    if (backend === "compile") {
+    // A part's compiler answers under both back ends: hosted libraries are always compiled (from
+    // their cache), since their code travels by reference to compiled code.
+    const fromPart = this.compileWithPart(module, unit);
+    if (backend === "compile" || fromPart !== undefined) {
       const compiled =
-        this.compileWithPart(module, unit) ??
+        fromPart ??
         compileUnit(module.body, this.globals, {
           module: module.supplies ?? "",
           unit,

@@ -212,6 +212,13 @@ const RECEIVER = `(import (scheme base) (scheme write) (scheme file) (scheme pro
     (newline)))
 `;
 
+// The same, with a second green thread that can only have run if u8vector->object parked the
+// main one (a decode that blocked the node would return before it ever ran).
+const RECEIVER_WITH_OTHER_THREAD = RECEIVER.replace(
+  "(termite wire))",
+  "(termite wire) (termite))\n(define other-ran #f)\n(spawn (lambda () (set! other-ran #t)))",
+).replace('(display (greeter "Bob"))', '(display (list other-ran (greeter "Bob")))');
+
 describe("a received compiled closure of a hosted module the receiver never had", () => {
   it("is installed, compiled and loaded on arrival, and the closure runs", async () => {
     const sender = home();
@@ -238,12 +245,19 @@ describe("a received compiled closure of a hosted module the receiver never had"
     );
     expect(existsSync(join(receiver, "github.com"))).toBe(false);
 
-    const received = await termite(receiver, ["run", join(receiver, "receive.scm")], {
-      WIRE_FILE: wireFile,
-      TERMITE_WHITELIST: "github.com/fred",
-    });
-    expect(received).toMatchObject({ code: 0, stdout: "Ciao, Bob!\n", stderr: "" });
+    const received = await termite(
+      receiver,
+      ["run", script(receiver, "receive-threads.scm", RECEIVER_WITH_OTHER_THREAD)],
+      { WIRE_FILE: wireFile, TERMITE_WHITELIST: "github.com/fred" },
+    );
+    expect(received).toMatchObject({ code: 0, stdout: "(#t Ciao, Bob!)\n", stderr: "" });
     expect(compiledFiles(receiver)).toHaveLength(1);
+    // An interpreting receiver too: hosted libraries are always compiled (their code travels by
+    // reference to compiled code), here from the cache the first run wrote.
+    const interpreted = await termite(receiver, ["run", "--interpret", join(receiver, "receive.scm")], {
+      WIRE_FILE: wireFile,
+    });
+    expect(interpreted).toMatchObject({ code: 0, stdout: "Ciao, Bob!\n", stderr: "" });
   });
 
   it("is refused when the receiver's copy differs (a moved tag), naming both hashes and the fix", async () => {
