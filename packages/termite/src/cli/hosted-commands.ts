@@ -72,7 +72,7 @@ export function isHostedCommand(command: string): command is HostedCommand {
   return (HOSTED_COMMANDS as readonly string[]).includes(command);
 }
 
-const SUBCOMMANDS = new Set(["run", "expand", "compile", ...HOSTED_COMMANDS]);
+const SUBCOMMANDS = new Set(["run", "expand", "compile", "keys", ...HOSTED_COMMANDS]);
 
 /** Whitelist prefixes given on the command line (`takeWhitelist` collects them). */
 const whitelist: string[] = [];

@@ -4,6 +4,7 @@ export { CompiledCodeTable, type CompiledUnitSource, runCompiledScript } from ".
 export { type PackedUnit, packBody, packUnit, unpackBody, unpackTree } from "./core-tree.js";
 export { type DescribeExtension, type Describer, makeDescriber, type UnitFinder } from "./describe.js";
 export { installWire, wireError, wireOf, wirePart } from "./install.js";
+export type { ProcessIdentities } from "./process-identities.js";
 export {
   type CompiledClosureCode,
   MissingModuleGlobal,

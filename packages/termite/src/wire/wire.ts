@@ -5,13 +5,15 @@
 // extensions that teach it compiled code.
 
 import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
-import type { CodeReference, ProcessId, ResumableCode } from "@termite/datum";
+import type { CodeReference, ProcessId, ResumableCode, Tag } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
 import { DecodeError, decode, decodeSync, encode, type Reviver } from "@termite/serializer";
 import { CompiledCodeTable } from "./compiled-codes.js";
-import { type DescribeExtension, makeDescriber } from "./describe.js";
+import { type DescribeExtension, makeDescriber, type ScriptScopes } from "./describe.js";
+import type { ProcessIdentities } from "./process-identities.js";
 import { makeResolver, makeRevivers, missingModuleGlobal, type ReviveContext } from "./revive.js";
+import { newScope, ScopedGlobals } from "./script-globals.js";
 
 /** Answers the code a reference names (maybe later, as a promise), or `undefined` if not its own. */
 export type CodeResolverFunction = (ref: CodeReference) => unknown;
@@ -40,12 +42,19 @@ export interface WireNode {
   readonly globals: GlobalEnvironment;
   readonly io: IoContext;
   /** This node's processes: a received id of one of them is the id object the node handed out. */
-  readonly processes?: { find(pid: ProcessId): { readonly pid: ProcessId } | undefined } | undefined;
+  readonly processes?: ProcessIdentities | undefined;
 }
 
 export class Wire {
-  /** Interpreted units by `module \0 id \0 hash`: received ones, so later messages reuse them. */
+  /** The scope of this node's own script globals (./script-globals.ts). */
+  readonly scope = newScope();
+  /** Interpreted units by `module \0 id \0 hash \0 scope`: received ones, so later messages reuse them. */
   private readonly units = new Map<string, InterpretedUnit>();
+  /** The scope of each script unit received from another node. */
+  private readonly unitScopes = new WeakMap<object, string>();
+  /** The globals views of received scopes. */
+  private readonly scopedGlobals = new Map<string, GlobalEnvironment>();
+  private readonly scriptScopes: ScriptScopes;
   /** The unit of each piece of interpreted code this node knows, for code that does not say. */
   private readonly unitOfCode = new WeakMap<object, CodeUnit>();
   private readonly context: ReviveContext;
@@ -79,6 +88,13 @@ export class Wire {
       revivers: options.revivers,
       loadableModule: (module) => this.loaderOf(module) !== undefined,
     };
+    this.scriptScopes = {
+      scopeOf: (unit) => this.unitScopes.get(unit) ?? (unit as { scope?: string }).scope ?? this.scope,
+      valueOf: (scope, name) => {
+        const globals = this.globalsOf(scope);
+        return globals.isDefined(name) ? { value: globals.lookup(name) } : undefined;
+      },
+    };
   }
 
   /**
@@ -99,6 +115,57 @@ export class Wire {
     return this.moduleLoaders.find((l) => l.claims(module));
   }
 
+  /** The globals a script unit of `scope` runs with on this node. */
+  private globalsOf(scope: string): GlobalEnvironment {
+    if (scope === this.scope) return this.node.globals;
+    let g = this.scopedGlobals.get(scope);
+    if (g === undefined) {
+      g = new ScopedGlobals(this.node.globals, scope, this.scope);
+      this.scopedGlobals.set(scope, g);
+    }
+    return g;
+  }
+
+  /** The revive context of messages: `carried` collects one message's script globals. */
+  private messageContext(carried: { scope: string; globals: unknown[] }[]): ReviveContext {
+    const context: ReviveContext = {
+      ...this.context,
+      scripts: {
+        globals: (scope) => this.globalsOf(scope),
+        noteScope: (unit, scope) => this.unitScopes.set(unit, scope),
+        carried,
+      },
+    };
+    // Read when needed: the system makes its process node at boot, after the wire.
+    const node = this.node;
+    Object.defineProperty(context, "processes", { get: () => node.processes });
+    return context;
+  }
+
+  /** A copy of each value carried, as sent; this node's own globals are never overwritten by copies. */
+  private assign(carried: { scope: string; globals: unknown[] }[]): void {
+    for (const { scope, globals } of carried) {
+      if (scope === this.scope) continue;
+      const env = this.globalsOf(scope);
+      for (const g of globals) {
+        const entry = g as { name?: unknown; value?: unknown };
+        if (typeof entry.name === "string" && entry.name.startsWith("#")) env.define(entry.name, entry.value);
+      }
+    }
+  }
+
+  /**
+   * The revivers and resolver of synchronous decodes, made once (making them per message was a
+   * tenth of a small message's round trip); their `carried` list is emptied after each message.
+   */
+  private syncHooks:
+    | {
+        revivers: ReturnType<typeof makeRevivers>;
+        resolver: ReturnType<typeof makeResolver>;
+        carried: { scope: string; globals: unknown[] }[];
+      }
+    | undefined;
+
   /** Records the unit of every code of `interpreted`, so frames of it can travel. */
   noteUnit(unit: CodeUnit, interpreted: InterpretedUnit): void {
     for (const code of interpreted.codes.values()) this.unitOfCode.set(code, unit);
@@ -111,6 +178,8 @@ export class Wire {
       (code: ResumableCode) => this.unitOfCode.get(code),
       this.options.describe,
       (code) => this.compiled.sourceOf(code),
+      this.node.processes,
+      this.scriptScopes,
     );
     return encode(value, {
       describe: describer.describe,
@@ -125,11 +194,16 @@ export class Wire {
   async decode(bytes: Uint8Array): Promise<unknown> {
     const loaded = new Set<string>();
     for (;;) {
+      // Decodes waiting for code may interleave: each has its own context.
+      const carried: { scope: string; globals: unknown[] }[] = [];
+      const context = this.messageContext(carried);
       try {
-        return await decode(bytes, {
-          revivers: makeRevivers(this.context),
-          resolver: makeResolver(this.context),
+        const value = await decode(bytes, {
+          revivers: makeRevivers(context),
+          resolver: makeResolver(context),
         });
+        this.assign(carried);
+        return value;
       } catch (e) {
         const missing = missingModuleGlobal(e);
         const loader = missing === undefined ? undefined : this.loaderOf(missing.module);
@@ -145,11 +219,16 @@ export class Wire {
    * here (`needs-async` otherwise: a code resolver or module loader has to wait).
    */
   decodeSync(bytes: Uint8Array): unknown {
+    if (this.syncHooks === undefined || this.syncHooks.carried.length > 0) {
+      const carried: { scope: string; globals: unknown[] }[] = [];
+      const context = this.messageContext(carried);
+      this.syncHooks = { revivers: makeRevivers(context), resolver: makeResolver(context), carried };
+    }
+    const { revivers, resolver, carried } = this.syncHooks;
     try {
-      return decodeSync(bytes, {
-        revivers: makeRevivers(this.context),
-        resolver: makeResolver(this.context),
-      });
+      const value = decodeSync(bytes, { revivers, resolver });
+      this.assign(carried);
+      return value;
     } catch (e) {
       const missing = missingModuleGlobal(e);
       if (missing !== undefined && this.loaderOf(missing.module) !== undefined)
@@ -158,6 +237,8 @@ export class Wire {
           `the message names ${missing.global}, whose module must be loaded first`,
         );
       throw e;
+    } finally {
+      carried.length = 0;
     }
   }
 }
