@@ -197,7 +197,10 @@ function keys(argv: string[]): void {
     options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     strict: true,
   });
-  if (values.help) return help("keys");
+  if (values.help) {
+    help("keys");
+    return;
+  }
   const home = termiteHome();
   try {
     const publicKey = writeNodeKeys(home, values.force === true);
