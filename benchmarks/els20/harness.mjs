@@ -23,19 +23,24 @@ export function meanSd(xs) {
   return { mean, sd, n: xs.length };
 }
 
-/** Reads A's line `(els20 VALUE TOTAL DESTINATION)`; VALUE is written Scheme, compared as text. */
+/** Reads A's line `(els20 VALUE TOTAL DECODE CALL)`; VALUE is written Scheme, compared as text. */
 export function parseAnswer(stdout) {
   const line = stdout.split("\n").find((l) => l.startsWith("(els20 "));
   if (!line) throw new Error(`the source node printed no answer: ${stdout.trim()}`);
-  const match = /^\(els20 (.*) (\S+) (\S+)\)$/.exec(line.trim());
+  const match = /^\(els20 (.*) (\S+) (\S+) (\S+)\)$/.exec(line.trim());
   if (!match) throw new Error(`malformed answer line: ${line}`);
-  return { value: match[1], totalMs: Number(match[2]), destinationMs: Number(match[3]) };
+  return {
+    value: match[1],
+    totalMs: Number(match[2]),
+    decodeMs: Number(match[3]),
+    callMs: Number(match[4]),
+  };
 }
 
 /**
  * Measures. `programs`: names of PROGRAMS; `runs(name, scenario)`: how many runs; `onRun`:
- * called after each run with `{ name, scenario, run, totalMs, destinationMs }`. Returns rows
- * `{ name, size, scenario, total: {mean, sd, n}, destination: {mean, sd, n} }`.
+ * called after each run with `{ name, scenario, run, value, totalMs, decodeMs, callMs }`. Returns
+ * rows `{ name, size, scenario, total, decode, call }`, each figure `{ mean, sd, n }` in ms.
  */
 export async function measure({ programs, scenarios = SCENARIOS, runs, onRun = () => {} }) {
   const chosen = PROGRAMS.filter((p) => programs.includes(p.name));
@@ -64,7 +69,8 @@ export async function measure({ programs, scenarios = SCENARIOS, runs, onRun = (
       for (const scenario of scenarios) {
         const scripts = writeScripts(work, program.name, scenario);
         const totals = [];
-        const destinations = [];
+        const decodes = [];
+        const calls = [];
         for (let run = 0; run < runs(program.name, scenario); run++) {
           const destinationHome =
             scenario === "FIRST-INSTALL"
@@ -77,7 +83,8 @@ export async function measure({ programs, scenarios = SCENARIOS, runs, onRun = (
           if (answer.value !== expected)
             throw new Error(`${program.name} ${scenario}: answer ${answer.value}, expected ${expected}`);
           totals.push(answer.totalMs);
-          destinations.push(answer.destinationMs);
+          decodes.push(answer.decodeMs);
+          calls.push(answer.callMs);
           onRun({ name: program.name, scenario, run, ...answer });
         }
         rows.push({
@@ -85,7 +92,8 @@ export async function measure({ programs, scenarios = SCENARIOS, runs, onRun = (
           size: program.size,
           scenario,
           total: meanSd(totals),
-          destination: meanSd(destinations),
+          decode: meanSd(decodes),
+          call: meanSd(calls),
         });
       }
     }
