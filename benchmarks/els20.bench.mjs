@@ -24,7 +24,11 @@ const { values } = parseArgs({
 
 // The paper's Table (ms, M_ARM/Linux doing RPC to M_x86/Linux): total and on destination.
 const PAPER = {
-  INTERPRETED: { total: [179.2, 1002.7, 10801.1], sd: [1.6, 8.1, 11.0], destination: [132.6, 954.6, 10390.5] },
+  INTERPRETED: {
+    total: [179.2, 1002.7, 10801.1],
+    sd: [1.6, 8.1, 11.0],
+    destination: [132.6, 954.6, 10390.5],
+  },
   "STEADY-STATE": { total: [26.9, 60.4, 492.5], sd: [1.2, 0.6, 0.7], destination: [2.2, 35.2, 462.8] },
   "FIRST-INSTALL": { total: [1159.8, 2502.0, 153272.6], sd: [0, 0, 0], destination: [2.2, 37.1, 464.1] },
 };
@@ -35,7 +39,8 @@ const GOALS = {
   "FIRST-INSTALL": [300, 600, 3000],
 };
 
-const programs = values.programs?.split(",") ?? (values.quick ? ["puzzle", "scheme"] : ["puzzle", "scheme", "mosaic"]);
+const programs =
+  values.programs?.split(",") ?? (values.quick ? ["puzzle", "scheme"] : ["puzzle", "scheme", "mosaic"]);
 const runs = (name, scenario) => {
   if (values.runs) return Number(values.runs);
   if (values.quick) return 1;
@@ -61,7 +66,9 @@ const sizeIndex = (row) => SIZES.indexOf(row.size);
 console.log(
   `\nRun of ${started.toISOString()}; ${machine}; load average ${loadBefore.map((l) => l.toFixed(1)).join(" ")} before, ${loadAfter.map((l) => l.toFixed(1)).join(" ")} after.\n`,
 );
-console.log("| scenario | program | runs | total ms (ours) | total ms (paper) | ours / paper | goal | decode on B ms | call on B ms (ours) | on destination ms (paper) |");
+console.log(
+  "| scenario | program | runs | total ms (ours) | total ms (paper) | ours / paper | goal | decode on B ms | call on B ms (ours) | on destination ms (paper) |",
+);
 console.log("|---|---|---|---|---|---|---|---|---|---|");
 for (const scenario of SCENARIOS) {
   for (const row of rows.filter((r) => r.scenario === scenario)) {
@@ -74,7 +81,9 @@ for (const scenario of SCENARIOS) {
     );
   }
 }
-console.log("\n| program | INTERPRETED / STEADY-STATE (ours) | (paper) | FIRST-INSTALL / INTERPRETED (ours) | (paper) |");
+console.log(
+  "\n| program | INTERPRETED / STEADY-STATE (ours) | (paper) | FIRST-INSTALL / INTERPRETED (ours) | (paper) |",
+);
 console.log("|---|---|---|---|---|");
 for (const name of programs) {
   const of = (scenario) => rows.find((r) => r.name === name && r.scenario === scenario);
@@ -89,7 +98,8 @@ for (const name of programs) {
 
 // The chart of ours beside the paper's, and the raw figures.
 const chartRows = [];
-for (const row of rows) chartRows.push({ source: "ours", program: row.size, scenario: row.scenario, ...row.total });
+for (const row of rows)
+  chartRows.push({ source: "ours", program: row.size, scenario: row.scenario, ...row.total });
 for (const scenario of SCENARIOS)
   SIZES.forEach((program, i) =>
     chartRows.push({
