@@ -100,16 +100,12 @@ for (const name of programs) {
 const chartRows = [];
 for (const row of rows)
   chartRows.push({ source: "ours", program: row.size, scenario: row.scenario, ...row.total });
-for (const scenario of SCENARIOS)
-  SIZES.forEach((program, i) =>
-    chartRows.push({
-      source: "ELS'20 paper",
-      program,
-      scenario,
-      mean: PAPER[scenario].total[i],
-      sd: PAPER[scenario].sd[i],
-    }),
-  );
+for (const scenario of SCENARIOS) {
+  for (const [i, program] of SIZES.entries()) {
+    const paper = PAPER[scenario];
+    chartRows.push({ source: "ELS'20 paper", program, scenario, mean: paper.total[i], sd: paper.sd[i] });
+  }
+}
 const here = new URL(".", import.meta.url).pathname;
 mkdirSync(`${here}results`, { recursive: true });
 const chartFile = values.chart ?? (values.quick ? `${here}results/els20-quick.svg` : `${here}els20.svg`);
