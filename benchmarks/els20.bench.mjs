@@ -6,7 +6,8 @@
 //   node benchmarks/els20.bench.mjs           10 runs of each (5 of FIRST-INSTALL 400 KB)
 //   node benchmarks/els20.bench.mjs --quick   one run of each scenario, 4 KB and 40 KB only
 //   node benchmarks/els20.bench.mjs --runs 3 --programs puzzle,mosaic --scenarios INTERPRETED
-import { mkdirSync, writeFileSync } from "node:fs";
+//   node benchmarks/els20.bench.mjs --from benchmarks/results/els20.json   tables and chart again
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { renderChart } from "./els20/chart.mjs";
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     programs: { type: "string" },
     scenarios: { type: "string" },
     chart: { type: "string" },
+    from: { type: "string" },
+    out: { type: "string" },
   },
 });
 
@@ -47,19 +50,25 @@ const runs = (name, scenario) => {
   return name === "mosaic" && scenario === "FIRST-INSTALL" ? 5 : 10;
 };
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node.js ${process.version}`;
-const loadBefore = loadavg();
-const started = new Date();
-const rows = await measure({
-  programs,
-  scenarios: values.scenarios?.split(",") ?? SCENARIOS,
-  runs,
-  onRun: (r) =>
-    console.error(
-      `  ${r.name} ${r.scenario} #${r.run + 1}: total ${r.totalMs.toFixed(1)} ms, decode ${r.decodeMs.toFixed(1)} ms, call ${r.callMs.toFixed(1)} ms`,
-    ),
-});
-const loadAfter = loadavg();
+// Measure, or read the figures of an earlier run back.
+const saved = values.from ? JSON.parse(readFileSync(values.from, "utf8")) : undefined;
+const machine =
+  saved?.machine ??
+  `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node.js ${process.version}`;
+const loadBefore = saved?.loadBefore ?? loadavg();
+const started = saved ? new Date(saved.started) : new Date();
+const rows =
+  saved?.rows ??
+  (await measure({
+    programs,
+    scenarios: values.scenarios?.split(",") ?? SCENARIOS,
+    runs,
+    onRun: (r) =>
+      console.error(
+        `  ${r.name} ${r.scenario} #${r.run + 1}: total ${r.totalMs.toFixed(1)} ms, decode ${r.decodeMs.toFixed(1)} ms, call ${r.callMs.toFixed(1)} ms`,
+      ),
+  }));
+const loadAfter = saved?.loadAfter ?? loadavg();
 
 const fmt = (f) => `${f.mean.toFixed(1)} ± ${f.sd.toFixed(1)}`;
 const sizeIndex = (row) => SIZES.indexOf(row.size);
@@ -85,7 +94,7 @@ console.log(
   "\n| program | INTERPRETED / STEADY-STATE (ours) | (paper) | FIRST-INSTALL / INTERPRETED (ours) | (paper) |",
 );
 console.log("|---|---|---|---|---|");
-for (const name of programs) {
+for (const name of [...new Set(rows.map((r) => r.name))]) {
   const of = (scenario) => rows.find((r) => r.name === name && r.scenario === scenario);
   const interpreted = of("INTERPRETED");
   if (!interpreted) continue;
@@ -113,8 +122,9 @@ writeFileSync(
   chartFile,
   await renderChart(chartRows, "Total RPC time: ours (loopback, this machine) beside the ELS'20 paper's"),
 );
-writeFileSync(
-  `${here}results/els20${values.quick ? "-quick" : ""}.json`,
-  `${JSON.stringify({ started: started.toISOString(), machine, loadBefore, loadAfter, rows }, null, 2)}\n`,
-);
+if (!saved)
+  writeFileSync(
+    values.out ?? `${here}results/els20${values.quick ? "-quick" : ""}.json`,
+    `${JSON.stringify({ started: started.toISOString(), machine, loadBefore, loadAfter, rows }, null, 2)}\n`,
+  );
 console.log(`\nChart: ${chartFile}`);

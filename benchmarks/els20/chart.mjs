@@ -14,9 +14,17 @@ const SCENARIOS = ["INTERPRETED", "STEADY-STATE", "FIRST-INSTALL"];
  */
 export function chartSpecification(rows, title) {
   const data = rows.map((r) => ({ ...r, low: Math.max(r.mean - r.sd, r.mean / 10), high: r.mean + r.sd }));
-  const x = { field: "program", type: "nominal", title: "program", sort: ["4 KB", "40 KB", "400 KB"] };
+  const x = {
+    field: "program",
+    type: "nominal",
+    title: "program",
+    sort: ["4 KB", "40 KB", "400 KB"],
+    axis: { labelAngle: 0 },
+  };
   const color = { field: "scenario", type: "nominal", sort: SCENARIOS, title: "scenario" };
   const xOffset = { field: "scenario", sort: SCENARIOS };
+  // Both layers name the log scale: a layer left at the default would pull zero into the domain.
+  const logScale = { type: "log" };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title,
@@ -35,7 +43,9 @@ export function chartSpecification(rows, title) {
             y: {
               field: "mean",
               type: "quantitative",
-              scale: { type: "log" },
+              scale: logScale,
+              // Bars of one colour would stack from zero, which a log scale cannot show.
+              stack: null,
               title: "total RPC time (ms, log)",
             },
             tooltip: [{ field: "mean" }, { field: "sd" }],
@@ -43,7 +53,12 @@ export function chartSpecification(rows, title) {
         },
         {
           mark: { type: "rule", color: "black" },
-          encoding: { x, xOffset, y: { field: "low", type: "quantitative" }, y2: { field: "high" } },
+          encoding: {
+            x,
+            xOffset,
+            y: { field: "low", type: "quantitative", scale: logScale },
+            y2: { field: "high" },
+          },
         },
       ],
     },

@@ -117,13 +117,16 @@ async function oneRpc(scripts, sourceEnv, destinationEnv) {
       await destination.node.done.catch(() => {});
       continue;
     }
+    const source = termite(["run", scripts.source, `:${port}`], sourceEnv);
     try {
-      const stdout = await termite(["run", scripts.source, `:${port}`], sourceEnv).done;
+      // B failing (or ending without answering) must not leave A waiting for its answer.
+      const stdout = await Promise.race([source.done, destination.node.done.then(() => source.done)]);
       await destination.node.done;
       return parseAnswer(stdout);
     } catch (error) {
+      source.child.kill();
       destination.node.child.kill();
-      await destination.node.done.catch(() => {});
+      await Promise.allSettled([source.done, destination.node.done]);
       throw error;
     }
   }

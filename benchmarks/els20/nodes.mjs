@@ -6,7 +6,7 @@
 // hosted module is cloned, compiled and loaded) together with calling it. A (the source) is
 // another `termite run` process: it reaches B (a ping, so the connection is up), starts its
 // clock, encodes `(lambda () (run))`, sends it with `!?`, and stops the clock when the answer is
-// back. Both print one line of data the harness reads.
+// back, then tells B it may end. A prints one line of data the harness reads.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -36,7 +36,9 @@ ${CLOCK}
               (decoded (elapsed-ms start))
               (called (current-jiffy))
               (value (thunk)))
-         (! from (list tag (list value decoded (elapsed-ms called))))))))))
+         (! from (list tag (list value decoded (elapsed-ms called))))
+         ;; Stay until A has the answer: a node that ends at once may drop what it just sent.
+         (recv ('bye #t) (after 60 #f))))))))
 (publish-service 'els20 server)
 (println "ready")
 (thread-join! server)
@@ -60,8 +62,9 @@ ${CLOCK}
 (define server (remote-service 'els20 destination))
 (ping destination)
 (define start (current-jiffy))
-(define answer (!? server (list 'run (object->u8vector (lambda () (run)))) 3600))
+(define answer (!? server (list 'run (object->u8vector (lambda () (run)))) 1800))
 (define total (elapsed-ms start))
+(! server 'bye)
 (write (list 'els20 (car answer) total (cadr answer) (caddr answer)))
 (newline)
 `;

@@ -112,11 +112,21 @@ export async function serveProgramRepositories(names) {
       config,
       `[url "git://127.0.0.1:${port}/${MODULE_HOST}/"]\n\tinsteadOf = https://${MODULE_HOST}/\n`,
     );
+    // An interrupted benchmark must not leave its daemon behind.
+    const onSignal = (signal) => {
+      daemon.kill();
+      rmSync(scratch, { recursive: true, force: true });
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
     return {
       scratch,
       port,
       gitEnv: { GIT_CONFIG_GLOBAL: config, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0" },
       close() {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
         daemon.kill();
         rmSync(scratch, { recursive: true, force: true });
       },
