@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeF
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HostedLoader, HostedLoaderError, type HostedLoaderOptions, MANIFEST_FILE } from "../src/index.js";
-import { freePort, GitServer, git, type TestRepository } from "./git-server.js";
+import { freePort, GitServer, git, type TestRepository } from "../src/testing/index.js";
 
 const server = new GitServer();
 let hello: TestRepository;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HostedLoader } from "../src/index.js";
-import { freePort, GitServer } from "./git-server.js";
+import { freePort, GitServer } from "../src/testing/index.js";
 
 const DIST = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 const server = new GitServer();

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { freePort, GitServer } from "./git-server.js";
+import { freePort, GitServer } from "../src/testing/index.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const server = new GitServer();

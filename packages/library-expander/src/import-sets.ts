@@ -8,6 +8,7 @@ import {
   formatModuleName,
   installPath,
   isHosted,
+  isVersionRange,
   type ModuleName,
   ModuleNameError,
   parseModuleName,
@@ -103,14 +104,15 @@ export function importSet(spec: unknown, within: ModuleName | undefined, x: Expa
 }
 
 /**
- * A hosted module that is not on the search path cannot be fetched yet (the git loader is being
- * built): say so, and how to make it available by hand, rather than only "unknown".
+ * A hosted module not found: imports are installed before expansion when the system has the
+ * hosted modules' part (`termite run`, the REPL); one reached otherwise (by `eval`, or from a
+ * system without that part) says how to install it, rather than only "unknown".
  */
 function unknownLibraryMessage(name: ModuleName): string {
   if (!isHosted(name)) return `unknown library ${formatModuleName(name)}`;
   return (
-    `hosted module ${formatModuleName(name)} is not installed, and fetching hosted modules from git ` +
-    `is not there yet (in progress): put its files under a search directory DIR (termite run --search DIR) ` +
-    `as DIR/${installPath(name).join("/")}`
+    `hosted module ${formatModuleName(name)} is not installed: install it (termite install ` +
+    `${formatModuleName(name)}), or put its files under a search directory DIR (termite run --search DIR) ` +
+    `as DIR/${isVersionRange(name.version ?? "") ? "…" : installPath(name).join("/")}`
   );
 }

@@ -251,7 +251,7 @@ describe("errors carry the reader's positions", () => {
     expect(e.message).toBe("a.sld:3:11: unknown library no/such: (no such)");
   });
 
-  it("a hosted module not installed: says fetching is not there yet and where to put its files", () => {
+  it("a hosted module not installed: says how to install it and where its files would go", () => {
     const e = failure(() =>
       expandLibrary(testRegistry(), "(define-library (a)\n  (import (github.com/fred hello @1.0)))", {
         file: "a.sld",
@@ -259,7 +259,7 @@ describe("errors carry the reader's positions", () => {
     );
     expect(e.code).toBe("unknown-library");
     expect(e.message).toContain("a.sld:2:11: hosted module github.com/fred/hello@1.0 is not installed");
-    expect(e.message).toContain("not there yet");
+    expect(e.message).toContain("termite install github.com/fred/hello@1.0");
     expect(e.message).toContain("DIR/github.com/fred/hello/@1.0/hello.sld");
   });
 
@@ -325,5 +325,33 @@ describe("errors carry the reader's positions", () => {
       ).code,
     ).toBe("assign-immutable");
     expect(failure(() => expandScript(testRegistry(), "(list if)")).code).toBe("keyword-as-variable");
+  });
+});
+
+describe("source finders", () => {
+  it("load a version range under the exact version a finder names, once", () => {
+    const registry = testRegistry();
+    const text =
+      "(define-library (github.com/fred hello)\n  (export hi)\n  (import (scheme base))\n  (begin (define (hi) 1)))";
+    const asked: string[] = [];
+    registry.addSourceFinder((name) => {
+      asked.push(JSON.stringify(name));
+      if (name.kind !== "hosted" || name.version !== "^1.2") return undefined;
+      return { file: "hello.sld", text, as: { ...name, version: "1.4.0" } };
+    });
+    const module = expandLibrary(
+      registry,
+      "(define-library (a) (import (scheme base) (github.com/fred hello @^1.2)) (export x) (begin (define x hi)))",
+    );
+    expect(module.imports).toContain("github.com/fred/hello@1.4.0");
+    expect([...(registry.module("github.com/fred/hello@1.4.0")?.exports ?? [])]).toEqual([
+      ["hi", "github.com/fred/hello@1.4.0#hi"],
+    ]);
+    // Asked again, the finder's answer names a library already loaded: the same one.
+    const again = expandLibrary(
+      registry,
+      "(define-library (b) (import (github.com/fred hello @^1.2)) (begin))",
+    );
+    expect(again.imports).toContain("github.com/fred/hello@1.4.0");
   });
 });

@@ -30,6 +30,12 @@ import { nativeMacro, type SyntaxTransformer } from "./transformer.js";
 export interface LibrarySource {
   readonly file?: string | undefined;
   readonly text: string;
+  /**
+   * The name the library loads under when it is not the name asked for: a hosted version range
+   * (`github.com/fred/hello@^1.2`) resolved to the exact version installed (`@1.4.0`), which then
+   * names its globals.
+   */
+  readonly as?: ModuleName | undefined;
 }
 
 /** Finds the source of a library the registry does not hold yet. */
@@ -74,6 +80,7 @@ export class LibraryRegistry {
   private readonly loaded: CoreModule[] = [];
   private readonly exportEnvs = new Map<string, Env>();
   private readonly options: LibraryRegistryOptions;
+  private readonly finders: LibraryLoader[] = [];
 
   constructor(options: LibraryRegistryOptions = {}) {
     this.options = options;
@@ -165,7 +172,11 @@ export class LibraryRegistry {
       );
     const source = this.findSource(name);
     if (source === undefined) return undefined;
-    return this.loadSource(source, name);
+    if (source.as !== undefined) {
+      const exact = this.libraries.get(formatModuleName(source.as));
+      if (exact !== undefined) return exact;
+    }
+    return this.loadSource(source, source.as ?? name);
   }
 
   /** True when the library is held or its source can be found (`cond-expand`'s `library`). */
@@ -191,10 +202,22 @@ export class LibraryRegistry {
     return this.loaded;
   }
 
-  /** Where the source of `name` is: the loader first, then each search directory. */
+  /**
+   * Adds a finder of library sources, asked after the `loader` option and before the search path
+   * (how a system part such as the hosted modules' plugs in after the registry is made).
+   */
+  addSourceFinder(finder: LibraryLoader): void {
+    this.finders.push(finder);
+  }
+
+  /** Where the source of `name` is: the loader first, then the finders, then each search directory. */
   findSource(name: ModuleName): LibrarySource | undefined {
     const fromLoader = this.options.loader?.(name);
     if (fromLoader !== undefined) return fromLoader;
+    for (const finder of this.finders) {
+      const found = finder(name);
+      if (found !== undefined) return found;
+    }
     if (name.kind === "relative") return undefined;
     const candidates = installPaths(name);
     for (const dir of this.searchPath) {

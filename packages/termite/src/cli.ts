@@ -32,6 +32,13 @@ import {
   setFrameLimit,
   setProgramExitHook,
 } from "@termite/runtime";
+import {
+  cliHostedPart,
+  HOSTED_HELP,
+  isHostedCommand,
+  runHostedCommand,
+  takeWhitelist,
+} from "./cli/hosted-commands.js";
 import { createSystem } from "./create-system.js";
 import {
   type DistributionOptions,
@@ -55,6 +62,10 @@ const USAGE = `usage: termite [COMMAND] [OPTIONS] [ARGS...]
   termite -e EXPR                evaluate EXPR and write its value
   termite expand FILE            print FILE's expansion into the core language
   termite compile FILE           write FILE's JavaScript module and its manifest
+  termite install MODULE...      install hosted modules (github.com/fred/hello@1.0)
+  termite uninstall MODULE...    remove installed versions
+  termite update MODULE...       fetch again and replace what changed
+  termite list                   list installed modules
   termite keys                   write this node's CURVE key pair (authenticated nodes)
   termite help [COMMAND]         this text, or COMMAND's options
   termite --version              the version
@@ -100,6 +111,7 @@ Writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json into DIR (default: be
 
 Evaluates EXPR as a script and writes its value unless it is unspecified.
 `,
+  ...HOSTED_HELP,
   repl: `usage: termite
 
 Starts a REPL. Forms may span lines, several forms on a line are each evaluated. Ctrl-C
@@ -166,6 +178,7 @@ async function run(argv: string[]): Promise<void> {
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
     distribution: nodeOptions(values.insecure === true),
+    parts: [cliHostedPart()],
   });
   await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
   // The program ends when its main thread ends, as under Gambit: other processes end with it.
@@ -184,7 +197,10 @@ function keys(argv: string[]): void {
     options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     strict: true,
   });
-  if (values.help) return help("keys");
+  if (values.help) {
+    help("keys");
+    return;
+  }
   const home = termiteHome();
   try {
     const publicKey = writeNodeKeys(home, values.force === true);
@@ -223,7 +239,11 @@ async function runToEnd(io: IoContext, run: () => Promise<RunResult>): Promise<u
 
 async function evaluate(expr: string): Promise<void> {
   const io = processIoContext(["termite"]);
-  const system = await createSystem({ io, searchPath: searchPath([], process.cwd()) });
+  const system = await createSystem({
+    io,
+    searchPath: searchPath([], process.cwd()),
+    parts: [cliHostedPart()],
+  });
   const value = await runToEnd(io, () => system.runScript(expr, "<command line>"));
   if (value !== undefined) process.stdout.write(`${system.write(value)}\n`);
   process.exit(0);
@@ -298,7 +318,9 @@ async function compile(argv: string[]): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  argv = takeWhitelist(argv);
   const [command, ...rest] = argv;
+  if (command !== undefined && isHostedCommand(command)) return runHostedCommand(command, rest);
   if (command === undefined) return startRepl(searchPath([], process.cwd()));
   if (command === "-h" || command === "--help") return help(undefined);
   if (command === "-v" || command === "--version" || command === "version") {

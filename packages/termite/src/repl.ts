@@ -17,6 +17,7 @@ import { createInterface, type Interface } from "node:readline";
 import { ExpandError } from "@termite/library-expander";
 import { DatumReader, END_OF_TEXT, ReadError, readAll } from "@termite/reader";
 import { EMPTY_SOURCE, type IoContext, ioSystem, setProgramExitHook } from "@termite/runtime";
+import { cliHostedPart, hostedCommand, replHostedCommand } from "./cli/hosted-commands.js";
 import { createSystem } from "./create-system.js";
 import { describeCondition } from "./report.js";
 import type { TermiteSystem } from "./system.js";
@@ -24,6 +25,7 @@ import type { TermiteSystem } from "./system.js";
 const HELP = `,q  quit (or Ctrl-D, or Ctrl-C twice)    ,h  this help
 Enter Scheme forms; a form may span several lines, a line may hold several forms.
 Ctrl-C interrupts an evaluation (definitions are kept) or clears the line.
+,install MODULE...  ,uninstall MODULE...  ,update MODULE...  ,list   hosted modules
 `;
 
 const REPL_FILE = "<repl>";
@@ -109,7 +111,8 @@ export async function startRepl(searchPath: readonly string[] = []): Promise<voi
     commandLine: ["termite"],
     environment: process.env,
   };
-  const system = await createSystem({ io, searchPath });
+  // Not asked on the terminal: the question would compete with the REPL for its input.
+  const system = await createSystem({ io, searchPath, parts: [cliHostedPart({ ask: false })] });
   setProgramExitHook((exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
@@ -157,6 +160,11 @@ export async function startRepl(searchPath: readonly string[] = []): Promise<voi
       if (/^\s*,(q|quit)\s*$/.test(line)) leave();
       if (/^\s*,(h|help)\s*$/.test(line)) {
         write(HELP);
+        return;
+      }
+      const hosted = replHostedCommand(line);
+      if (hosted !== undefined) {
+        await hostedCommand(hosted.command, hosted.modules, { out: write, err: write });
         return;
       }
       pendingLine = lineNumber;

@@ -151,6 +151,23 @@ export type LoadedUnit =
       readonly interpreted: InterpretedUnit;
     };
 
+/**
+ * Compiles a unit in place of the system's in-memory compiler, or declines with `undefined`: the
+ * hosted modules' part answers installed modules from their compiled cache.
+ */
+export type UnitCompiler = (module: CoreModule, unit: string) => CompiledUnit | undefined;
+
+/**
+ * Runs before a script, program or REPL input is expanded, with its text: the hosted modules' part
+ * installs the hosted modules it imports (asynchronously; the expander itself is synchronous).
+ */
+export type SourcePreparer = (text: string, file: string | undefined) => Promise<void>;
+
+/** The unit id of a library's code: its flat name made an identifier (`github.com_fred_hello@1.0`). */
+export function libraryUnitName(supplies: string): string {
+  return supplies.replace(/[/:~]/g, "_");
+}
+
 /** The outcome of running code in a green thread. */
 export type RunResult = ExitReason;
 
@@ -162,6 +179,8 @@ export class TermiteSystem {
   private readonly started = new Set<string>();
   private unitCounter = 0;
   private readonly unitListeners: ((loaded: LoadedUnit) => void)[] = [];
+  private readonly unitCompilers: UnitCompiler[] = [];
+  private readonly sourcePreparers: SourcePreparer[] = [];
   private readonly primitiveGlobals = new Map<unknown, string>();
   private session: ScriptSession | undefined;
   /** The optional parts `boot()` installs, in order. */
@@ -248,14 +267,19 @@ export class TermiteSystem {
     // still generate the same code (and hash) for them; scripts and REPL input are numbered.
     const unit =
       module.kind === "library" && module.supplies !== null
-        ? module.supplies.replace(/[/:~]/g, "_")
+        ? libraryUnitName(module.supplies)
         : `u${this.unitCounter++}`;
-    if (backend === "compile") {
-      const compiled = compileUnit(module.body, this.globals, {
-        module: module.supplies ?? "",
-        unit,
-        block: module.block,
-      });
+    // A part's compiler answers under both back ends: hosted libraries are always compiled (from
+    // their cache), since their code travels by reference to compiled code.
+    const fromPart = this.compileWithPart(module, unit);
+    if (backend === "compile" || fromPart !== undefined) {
+      const compiled =
+        fromPart ??
+        compileUnit(module.body, this.globals, {
+          module: module.supplies ?? "",
+          unit,
+          block: module.block,
+        });
       for (const listener of this.unitListeners) listener({ kind: "compiled", module, unit, compiled });
       return compiled.run;
     }
@@ -270,6 +294,37 @@ export class TermiteSystem {
     for (const listener of this.unitListeners)
       listener({ kind: "interpreted", module, unit: codeUnit, interpreted });
     return interpreted.run;
+  }
+
+  private compileWithPart(module: CoreModule, unit: string): CompiledUnit | undefined {
+    for (const compiler of this.unitCompilers) {
+      const compiled = compiler(module, unit);
+      if (compiled !== undefined) return compiled;
+    }
+    return undefined;
+  }
+
+  /** Lets a part compile some units itself (from a cache); the first that answers wins. */
+  addUnitCompiler(compiler: UnitCompiler): void {
+    this.unitCompilers.push(compiler);
+  }
+
+  /** Lets a part prepare what a script, program or REPL input needs before it is expanded. */
+  addSourcePreparer(preparer: SourcePreparer): void {
+    this.sourcePreparers.push(preparer);
+  }
+
+  /** Runs the parts' preparers on `text` (before expanding it; `runScript` and `runProgram` do). */
+  async prepareSource(text: string, file?: string): Promise<void> {
+    for (const prepare of this.sourcePreparers) await prepare(text, file);
+  }
+
+  /**
+   * Runs the bodies of libraries expanded but not yet run, in order, each in a green thread
+   * (after something outside a script expanded libraries: the wire's resolver).
+   */
+  runPendingLibraries(): Promise<RunResult> {
+    return this.runStartedModules();
   }
 
   /** Hears of every unit this system loads (the wire uses it to know what code can travel). */
@@ -329,12 +384,14 @@ export class TermiteSystem {
     file?: string,
     options?: { signal?: AbortSignal | undefined },
   ): Promise<RunResult> {
+    await this.prepareSource(text, file);
     const module = this.scriptSession().expandText(text, { file });
     return this.runUnit(module, options?.signal);
   }
 
   /** Expands and runs an R7RS program: it sees only what it imports. */
   async runProgram(text: string, file?: string): Promise<RunResult> {
+    await this.prepareSource(text, file);
     return this.runUnit(expandProgram(this.registry, text, { file }));
   }
 

@@ -25,5 +25,6 @@ export {
   type CompiledManifest,
   compileToFiles,
   loadCompiledFile,
+  loadCompiledText,
 } from "./module-file.js";
 export { runtimeSupport } from "./support.js";

@@ -78,6 +78,31 @@ export async function loadCompiledFile(jsFile: string, globals: GlobalEnvironmen
   const manifestFile = jsFile.replace(/\.mjs$/, ".manifest.json");
   const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as CompiledManifest;
   const loaded = (await import(pathToFileURL(jsFile).href)) as { default: Parameters<typeof linkModule>[0] };
+  return linkCompiled(loaded.default, manifest, globals);
+}
+
+/**
+ * Links the texts `compileToFiles` wrote without importing the file: synchronously, for a loader
+ * that runs inside a synchronous expansion (a system loading a library from a compiled cache).
+ */
+export function loadCompiledText(
+  js: string,
+  manifest: CompiledManifest,
+  globals: GlobalEnvironment,
+): CompiledUnit {
+  const head = `export default function (${MODULE_PARAMETERS.join(", ")}) {\n`;
+  if (!js.startsWith(head) || !js.endsWith("\n}\n"))
+    throw new Error(`not a compiled unit written by compileToFiles (module ${manifest.module})`);
+  const body = js.slice(head.length, js.length - "\n}\n".length);
+  const fn = new Function(...MODULE_PARAMETERS, body) as Parameters<typeof linkModule>[0];
+  return linkCompiled(fn, manifest, globals);
+}
+
+function linkCompiled(
+  fn: Parameters<typeof linkModule>[0],
+  manifest: CompiledManifest,
+  globals: GlobalEnvironment,
+): CompiledUnit {
   const constants = manifest.constants.map((text) => readAll(text)[0]);
   const tables = {
     globals: manifest.globals,
@@ -89,7 +114,7 @@ export async function loadCompiledFile(jsFile: string, globals: GlobalEnvironmen
     hash: manifest.hash,
     codes: manifest.codes,
   };
-  const { run, codes } = linkModule(loaded.default, tables, globals);
+  const { run, codes } = linkModule(fn, tables, globals);
   return {
     run,
     codes,

@@ -5,6 +5,19 @@ export { type PackedUnit, packBody, packUnit, unpackBody, unpackTree } from "./c
 export { type DescribeExtension, type Describer, makeDescriber, type UnitFinder } from "./describe.js";
 export { installWire, wireError, wireOf, wirePart } from "./install.js";
 export type { ProcessIdentities } from "./process-identities.js";
-export { type CompiledClosureCode, makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
+export {
+  type CompiledClosureCode,
+  MissingModuleGlobal,
+  makeResolver,
+  makeRevivers,
+  missingModuleGlobal,
+  type ReviveContext,
+} from "./revive.js";
 export { WireTags } from "./tags.js";
-export { Wire, type WireNode, type WireOptions } from "./wire.js";
+export {
+  type CodeResolverFunction,
+  type ModuleLoader,
+  Wire,
+  type WireNode,
+  type WireOptions,
+} from "./wire.js";

@@ -12,6 +12,7 @@ import {
   interpretUnit,
   type LambdaCode,
 } from "@termite/compiler";
+import { type Node, walk } from "@termite/core";
 import {
   Box,
   type CodeReference,
@@ -30,6 +31,7 @@ import {
   Tag,
   type Winder,
 } from "@termite/datum";
+import { splitQualified } from "@termite/namespace";
 import {
   type Continuation,
   type GlobalEnvironment,
@@ -51,6 +53,25 @@ import type { CompiledCodeTable } from "./compiled-codes.js";
 import { unpackBody, unpackTree } from "./core-tree.js";
 import type { ProcessIdentities } from "./process-identities.js";
 import { WireTags } from "./tags.js";
+
+/**
+ * A received message names a global this node does not define, of a module that a part of the
+ * node can load (a hosted module not installed yet): the wire loads it and decodes again.
+ */
+export class MissingModuleGlobal extends Error {
+  constructor(
+    readonly global: string,
+    readonly module: string,
+  ) {
+    super(`the global ${global} is not defined on this node`);
+  }
+}
+
+/** The `MissingModuleGlobal` behind a decoding failure, if that is what it is. */
+export function missingModuleGlobal(error: unknown): MissingModuleGlobal | undefined {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof MissingModuleGlobal) return e;
+  return undefined;
+}
 
 /** Code the JS back end resolves: a compiled closure's code makes closures from its free values. */
 export interface CompiledClosureCode {
@@ -78,6 +99,30 @@ export interface ReviveContext {
   readonly scripts?: ReceivedScripts | undefined;
   /** Extra revivers (application objects). */
   readonly revivers?: Readonly<Record<string, Reviver>> | undefined;
+  /** True for a module whose globals a part of this node can define by loading it (hosted modules). */
+  readonly loadableModule?: ((module: string) => boolean) | undefined;
+}
+
+/** Throws `MissingModuleGlobal` for the first of `names` undefined here whose module can be loaded. */
+function requireModuleGlobals(ctx: ReviveContext, names: Iterable<string>): void {
+  if (ctx.loadableModule === undefined) return;
+  for (const name of names) {
+    if (ctx.globals.isDefined(name)) continue;
+    const module = splitQualified(name)?.namespace;
+    if (module !== undefined && module !== "" && ctx.loadableModule(module))
+      throw new MissingModuleGlobal(name, module);
+  }
+}
+
+/** The globals a syntax tree refers to. */
+function globalsOf(node: Node): Set<string> {
+  const names = new Set<string>();
+  walk(node, {
+    global: (n) => {
+      names.add(n.name);
+    },
+  });
+  return names;
 }
 
 function text(x: unknown): string {
@@ -120,6 +165,7 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
     if (unit === undefined) {
       if (!(bytes instanceof Uint8Array)) throw new Error("a code unit without its syntax tree");
       const code: CodeUnit = { module: text(module), id: text(id), node: unpackTree(bytes) };
+      requireModuleGlobals(ctx, globalsOf(code.node));
       unit = interpretUnit(code, scope === undefined ? ctx.globals : ctx.scripts!.globals(scope));
       ctx.units.set(key, unit);
       if (scope !== undefined) ctx.scripts!.noteScope(code, scope);
@@ -130,7 +176,10 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
   return {
     [WireTags.GLOBAL]: ([name]) => {
       const n = text(name);
-      if (!ctx.globals.isDefined(n)) throw new Error(`the global ${n} is not defined on this node`);
+      if (!ctx.globals.isDefined(n)) {
+        requireModuleGlobals(ctx, [n]);
+        throw new Error(`the global ${n} is not defined on this node`);
+      }
       return ctx.globals.lookup(n);
     },
     [WireTags.CODE_UNIT]: unitOf,
@@ -150,6 +199,7 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
         // The same tree and options give the same code on every node of the same compiler ABI.
         if (compiled.compiled.hash !== h)
           throw CodeReferenceError.hashMismatch({ module: m, id: u, hash: h }, compiled.compiled.hash);
+        requireModuleGlobals(ctx, compiled.compiled.globals);
         unit = compiled;
         ctx.compiledUnits.set(key, unit);
         ctx.compiled.add(unit, { unit: u, block: block === true, body, scope });
@@ -283,8 +333,8 @@ export function makeResolver(ctx: ReviveContext): CodeResolver {
     resolve(ref) {
       if (ref.module === "termite/runtime") return runtimeCodeById(ref.id);
       if (ctx.compiled.has(ref)) return ctx.compiled.resolve(ref);
-      if (ctx.resolveCode !== undefined) return ctx.resolveCode(ref);
-      return ctx.compiled.resolve(ref);
+      const answer = ctx.resolveCode?.(ref);
+      return answer !== undefined ? answer : ctx.compiled.resolve(ref);
     },
   };
 }

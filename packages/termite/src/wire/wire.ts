@@ -5,15 +5,28 @@
 // extensions that teach it compiled code.
 
 import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
-import type { CodeReference, ProcessId, ResumableCode, Tag } from "@termite/datum";
+import type { CodeReference, ResumableCode } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
-import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
+import { DecodeError, decode, decodeSync, encode, type Reviver } from "@termite/serializer";
 import { CompiledCodeTable } from "./compiled-codes.js";
 import { type DescribeExtension, makeDescriber, type ScriptScopes } from "./describe.js";
 import type { ProcessIdentities } from "./process-identities.js";
-import { makeResolver, makeRevivers, type ReviveContext } from "./revive.js";
+import { makeResolver, makeRevivers, missingModuleGlobal, type ReviveContext } from "./revive.js";
 import { newScope, ScopedGlobals } from "./script-globals.js";
+
+/** Answers the code a reference names (maybe later, as a promise), or `undefined` if not its own. */
+export type CodeResolverFunction = (ref: CodeReference) => unknown;
+
+/**
+ * Defines the globals of modules this node can load on demand (hosted modules): a received message
+ * that names a global of such a module waits for `load`, then decodes again.
+ */
+export interface ModuleLoader {
+  /** True for a module this loader can load and has not loaded yet. */
+  claims(module: string): boolean;
+  load(module: string): Promise<void>;
+}
 
 export interface WireOptions {
   /** Teaches the sender more objects (compiled closures, application objects). */
@@ -47,11 +60,15 @@ export class Wire {
   private readonly context: ReviveContext;
   /** Compiled code this node loaded (the system's compile back end) or received. */
   readonly compiled = new CompiledCodeTable();
+  /** The `resolveCode` option, then those parts added (`addCodeResolver`), asked in order. */
+  private readonly codeResolvers: CodeResolverFunction[] = [];
+  private readonly moduleLoaders: ModuleLoader[] = [];
 
   constructor(
     readonly node: WireNode,
     private readonly options: WireOptions = {},
   ) {
+    if (options.resolveCode !== undefined) this.codeResolvers.push(options.resolveCode);
     this.context = {
       globals: node.globals,
       io: node.io,
@@ -61,8 +78,15 @@ export class Wire {
       processes: node.processes,
       // Received units are noted too, so that what was received can be sent on.
       onUnit: (unit, interpreted) => this.noteUnit(unit, interpreted),
-      resolveCode: options.resolveCode,
+      resolveCode: (ref) => {
+        for (const resolve of this.codeResolvers) {
+          const answer = resolve(ref);
+          if (answer !== undefined) return answer;
+        }
+        return undefined;
+      },
       revivers: options.revivers,
+      loadableModule: (module) => this.loaderOf(module) !== undefined,
     };
     this.scriptScopes = {
       scopeOf: (unit) => this.unitScopes.get(unit) ?? (unit as { scope?: string }).scope ?? this.scope,
@@ -71,6 +95,24 @@ export class Wire {
         return globals.isDefined(name) ? { value: globals.lookup(name) } : undefined;
       },
     };
+  }
+
+  /**
+   * Adds a resolver of code references this node does not hold (the hosted modules' part
+   * installs the module a reference names). It answers `undefined` for references not its own,
+   * which the next resolver is asked about.
+   */
+  addCodeResolver(resolve: CodeResolverFunction): void {
+    this.codeResolvers.push(resolve);
+  }
+
+  /** Adds a loader of modules whose globals received messages may name (hosted modules). */
+  addModuleLoader(loader: ModuleLoader): void {
+    this.moduleLoaders.push(loader);
+  }
+
+  private loaderOf(module: string): ModuleLoader | undefined {
+    return this.moduleLoaders.find((l) => l.claims(module));
   }
 
   /** The globals a script unit of `scope` runs with on this node. */
@@ -145,17 +187,37 @@ export class Wire {
     });
   }
 
-  /** The value of a message; waits for the resolver when it fetches code. */
+  /**
+   * The value of a message; waits for the resolver when it fetches code, and for a module loader
+   * when the message names a global of a module this node has not loaded (then decodes again).
+   */
   async decode(bytes: Uint8Array): Promise<unknown> {
-    // Decodes waiting for code may interleave: each has its own context.
-    const carried: { scope: string; globals: unknown[] }[] = [];
-    const context = this.messageContext(carried);
-    const value = await decode(bytes, { revivers: makeRevivers(context), resolver: makeResolver(context) });
-    this.assign(carried);
-    return value;
+    const loaded = new Set<string>();
+    for (;;) {
+      // Decodes waiting for code may interleave: each has its own context.
+      const carried: { scope: string; globals: unknown[] }[] = [];
+      const context = this.messageContext(carried);
+      try {
+        const value = await decode(bytes, {
+          revivers: makeRevivers(context),
+          resolver: makeResolver(context),
+        });
+        this.assign(carried);
+        return value;
+      } catch (e) {
+        const missing = missingModuleGlobal(e);
+        const loader = missing === undefined ? undefined : this.loaderOf(missing.module);
+        if (missing === undefined || loader === undefined || loaded.has(missing.module)) throw e;
+        loaded.add(missing.module);
+        await loader.load(missing.module);
+      }
+    }
   }
 
-  /** The value of a message whose code references resolve synchronously (`needs-async` otherwise). */
+  /**
+   * The value of a message whose code references resolve synchronously and whose globals are all
+   * here (`needs-async` otherwise: a code resolver or module loader has to wait).
+   */
   decodeSync(bytes: Uint8Array): unknown {
     if (this.syncHooks === undefined || this.syncHooks.carried.length > 0) {
       const carried: { scope: string; globals: unknown[] }[] = [];
@@ -167,6 +229,14 @@ export class Wire {
       const value = decodeSync(bytes, { revivers, resolver });
       this.assign(carried);
       return value;
+    } catch (e) {
+      const missing = missingModuleGlobal(e);
+      if (missing !== undefined && this.loaderOf(missing.module) !== undefined)
+        throw new DecodeError(
+          "needs-async",
+          `the message names ${missing.global}, whose module must be loaded first`,
+        );
+      throw e;
     } finally {
       carried.length = 0;
     }

@@ -1,4 +1,4 @@
-// ## A real git daemon for the tests
+// ## A real git daemon for tests (this package's and those of packages that build on it)
 //
 // Bare repositories made in a temporary directory, served by `git daemon` on 127.0.0.1 at a free
 // port of the range this project's tests may use, and a git configuration file that maps public
@@ -10,7 +10,14 @@ import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
-const PORTS = { from: 42000, to: 42999 };
+/** A range of TCP ports a test suite may use (each suite its own, so parallel suites do not meet). */
+export interface PortRange {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The hosted loader's own tests' range; other packages pass theirs to `GitServer`. */
+const DEFAULT_PORTS: PortRange = { from: 42000, to: 42999 };
 
 // Commits with a fixed identity and no user or system configuration.
 const GIT_ENV = {
@@ -71,7 +78,7 @@ export class GitServer {
   port = 0;
   private daemon: ChildProcess | undefined;
 
-  constructor() {
+  constructor(readonly ports: PortRange = DEFAULT_PORTS) {
     this.scratch = mkdtempSync(join(tmpdir(), "termite-hosted-"));
     this.base = join(this.scratch, "served");
     this.config = join(this.scratch, "gitconfig");
@@ -81,7 +88,7 @@ export class GitServer {
   /** Starts the daemon on a free port and waits until it accepts connections. */
   async start(): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const port = await freePort();
+      const port = await freePort(this.ports);
       const daemon = spawn(
         "git",
         [
@@ -142,9 +149,9 @@ export class GitServer {
 }
 
 /** A port of the range nobody listens on right now. */
-export async function freePort(): Promise<number> {
+export async function freePort(ports: PortRange = DEFAULT_PORTS): Promise<number> {
   for (;;) {
-    const port = PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from + 1));
+    const port = ports.from + Math.floor(Math.random() * (ports.to - ports.from + 1));
     const free = await new Promise<boolean>((resolve) => {
       const server = createServer();
       server.once("error", () => resolve(false));
