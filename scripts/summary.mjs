@@ -11,6 +11,7 @@ let skipped = 0;
 const dirs = [
   ...readdirSync(join(root, "packages")).map((d) => join(root, "packages", d)),
   join(root, "checks"),
+  join(root, "benchmarks"),
 ];
 for (const dir of dirs) {
   const file = join(dir, "test-results.json");
