@@ -7,6 +7,7 @@
 // rounds; systems are interleaved within each round so that load drifts touch all alike.
 //
 //   node benchmarks/suite.bench.mjs [--quick] [--rounds N] [--only a,b] [--readme]
+//   node benchmarks/suite.bench.mjs --paired BEFORE_ROOT AFTER_ROOT [--rounds N] [--only a,b]
 //
 // --quick: one round, two timed runs; --readme: rewrite the table in benchmarks/README.md.
 // A child run: node benchmarks/suite.bench.mjs --child SYSTEM FILE REPS
@@ -142,7 +143,8 @@ async function main(argv) {
       const order = r % 2 === 0 ? present : [...present].reverse();
       for (const s of order) {
         const m = measure(s, file, reps, gambitDir);
-        if (m.result !== expected) throw new Error(`${name} (${s}) returned ${m.result}, expected ${expected}`);
+        if (m.result !== expected)
+          throw new Error(`${name} (${s}) returned ${m.result}, expected ${expected}`);
         got[s].first.push(m.first);
         got[s].steady.push(m.steady);
       }
@@ -202,5 +204,52 @@ function replaceReadmeTable(table) {
   writeFileSync(readme, `${text.slice(0, a + BEGIN.length)}\n${table}\n${text.slice(b)}`);
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3], process.argv[4], Number(process.argv[5]));
+// Two builds of the repository compared (each root built, with this suite in its benchmarks/):
+// per program and back end, rounds alternate which root runs first; the median after/before ratio.
+function paired(before, after, argv) {
+  const option = (name) => {
+    const i = argv.indexOf(name);
+    return i < 0 ? undefined : argv[i + 1];
+  };
+  const rounds = Number(option("--rounds") ?? 5);
+  const only = option("--only")?.split(",");
+  const programs = readdirSync(suiteDir)
+    .filter((f) => f.endsWith(".scm") && (!only || only.includes(basename(f, ".scm"))))
+    .sort();
+  const run = (root, system, program) => {
+    const script = join(root, "benchmarks", "suite.bench.mjs");
+    const file = join(root, "benchmarks", "suite", program);
+    const r = spawnSync(process.execPath, [script, "--child", system, file, "3"], {
+      encoding: "utf8",
+      cwd: join(root, "benchmarks"),
+    });
+    if (r.status !== 0) throw new Error(`${root} ${system} ${program}: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split("\n").pop()).steady;
+  };
+  console.log("| program | back end | before ms | after ms | after/before (median of rounds) |");
+  console.log("|---|---|---|---|---|");
+  for (const program of programs) {
+    for (const system of ["compiled", "interpreted"]) {
+      const b = [];
+      const a = [];
+      const ratio = [];
+      for (let r = 0; r < rounds; r++) {
+        const first = r % 2 === 0;
+        const x = first ? run(before, system, program) : undefined;
+        const y = run(after, system, program);
+        const z = first ? x : run(before, system, program);
+        b.push(z);
+        a.push(y);
+        ratio.push(y / z);
+      }
+      console.log(
+        `| ${basename(program, ".scm")} | ${system} | ${median(b).toFixed(1)} | ${median(a).toFixed(1)} | ${median(ratio).toFixed(2)} |`,
+      );
+    }
+  }
+}
+
+if (process.argv[2] === "--paired") paired(process.argv[3], process.argv[4], process.argv.slice(5));
+else if (process.argv[2] === "--child")
+  await child(process.argv[3], process.argv[4], Number(process.argv[5]));
 else await main(process.argv.slice(2));

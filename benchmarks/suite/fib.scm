@@ -1,4 +1,4 @@
-;; fib: doubly recursive calls on small integers.
-;; expected: 75025
+;; fib: doubly recursive calls on small integers (fib 30).
+;; expected: 832040
 (define (fib n) (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
-(define (main) (fib 25))
+(define (main) (fib 30))

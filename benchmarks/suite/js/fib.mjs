@@ -1,3 +1,3 @@
-// fib 25 in plain JavaScript: the floor for fib.scm.
+// fib 30 in plain JavaScript: the floor for fib.scm.
 const fib = (n) => (n < 2 ? n : fib(n - 1) + fib(n - 2));
-export const main = () => fib(25);
+export const main = () => fib(30);
