@@ -10,7 +10,6 @@
 (define (main)
   (let* ((words (let loop ((i 0) (acc '())) (if (= i 2000) acc (loop (+ i 1) (cons (make-word i) acc)))))
          (text (apply string-append words))
-         (upper (string-upcase text))
          (syms (map string->symbol words)))
     (list (string-length text)
           (count-char text #\9)
