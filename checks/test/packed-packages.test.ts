@@ -40,6 +40,45 @@ function closure(name: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+/**
+ * What the example needs installed: the package with its @termite dependencies, and any other
+ * @termite package the example itself imports (the compiler's example reads and expands its
+ * program with the reader and the library expander, as its user would install them).
+ */
+function installSet(name: string, example: string): Set<string> {
+  const set = closure(name);
+  for (const m of example.matchAll(/from\s*"(@termite\/[a-z-]+)"/g))
+    if (byName.has(m[1]!)) closure(m[1]!, set);
+  return set;
+}
+
+/**
+ * The hosted loader's example clones `github.com/fred/hello`: a repository with the tags it names,
+ * served by `file://` and mapped onto github.com with git's own `insteadOf`, as a user maps a mirror.
+ */
+function hostedLoaderEnvironment(project: string): NodeJS.ProcessEnv {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@t", ...args], { cwd, stdio: "pipe" });
+  const source = join(project, "hello-source");
+  mkdirSync(source, { recursive: true });
+  git(source, "init", "-q", "-b", "main");
+  for (const tag of ["1.0", "v1.1", "1.2.0", "2.0"]) {
+    writeFileSync(
+      join(source, "hello.sld"),
+      `(define-library (github.com/fred hello) (export) (begin)) ; ${tag}\n`,
+    );
+    git(source, "add", "hello.sld");
+    git(source, "commit", "-q", "-m", tag);
+    git(source, "tag", tag);
+  }
+  const mirror = join(project, "mirror");
+  mkdirSync(join(mirror, "fred"), { recursive: true });
+  git(project, "clone", "-q", "--bare", source, join(mirror, "fred", "hello.git"));
+  const config = join(project, "gitconfig");
+  writeFileSync(config, `[url "file://${mirror}/"]\n\tinsteadOf = https://github.com/\n`);
+  return { TERMITE_HOME: join(project, "home"), GIT_CONFIG_GLOBAL: config, GIT_CONFIG_NOSYSTEM: "1" };
+}
+
 /** `@termite/datum` packed as `termite-datum-0.1.0.tgz`. */
 const tarball = (name: string) =>
   join(packs, `${name.replace("@", "").replace("/", "-")}-${byName.get(name)!.manifest.version}.tgz`);
@@ -79,14 +118,14 @@ describe("each package from its tarball, alone with its @termite dependencies", 
           "--no-audit",
           "--no-fund",
           "--prefer-offline",
-          ...[...closure(manifest.name)].map(tarball),
+          ...[...installSet(manifest.name, example!)].map(tarball),
         ],
         { cwd: project, env: userEnvironment(), encoding: "utf8", timeout: 240_000 },
       );
       expect(install.status, install.stderr).toBe(0);
-      // Only the package and its own dependencies were installed from the tarballs.
+      // Only the package, its own dependencies and what the example imports were installed.
       const installed = readdirSync(join(project, "node_modules", "@termite")).map((n) => `@termite/${n}`);
-      expect(installed.sort()).toEqual([...closure(manifest.name)].sort());
+      expect(installed.sort()).toEqual([...installSet(manifest.name, example!)].sort());
       // The library-expander example reads a hosted module from ./modules, with only (scheme base).
       const hello = join(project, "modules", "github.com", "fred", "hello", "@1.0");
       mkdirSync(hello, { recursive: true });
@@ -97,8 +136,12 @@ describe("each package from its tarball, alone with its @termite dependencies", 
 
       writeFileSync(join(project, "example.mjs"), example!);
       writeFileSync(join(project, "example.cjs"), asCommonJs(example!));
+      const env =
+        manifest.name === "@termite/hosted-loader"
+          ? { ...process.env, ...hostedLoaderEnvironment(project) }
+          : process.env;
       const run = (file: string) =>
-        spawnSync(process.execPath, [file], { cwd: project, encoding: "utf8", timeout: 60_000 });
+        spawnSync(process.execPath, [file], { cwd: project, encoding: "utf8", timeout: 60_000, env });
       const esm = run("example.mjs");
       expect(esm.status, esm.stderr).toBe(0);
       const cjs = run("example.cjs");
