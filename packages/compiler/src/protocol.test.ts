@@ -5,6 +5,7 @@ import type { Lambda, Node, Variable } from "@termite/core";
 import { continuationOf, type FrameStack, frameStack, isEqual, list } from "@termite/datum";
 import {
   callCC,
+  defaultScheduler,
   dynamicWind,
   GlobalEnvironment,
   isContinuation,
@@ -13,7 +14,7 @@ import {
   SchemeThread,
   withExceptionHandler,
   withGuard,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { interpret } from "./interpreter/interpret.js";
 import { compileUnit } from "./js/compile.js";
@@ -58,7 +59,7 @@ function runner(backend: "interpret" | "compile") {
         ? interpret({ module: "", id: "t", node }, env)
         : compileUnit([node], env, { unit: "t" }).run;
     return new Promise((resolve, reject) => {
-      const t = new SchemeThread(thunk);
+      const t = new SchemeThread(thunk, undefined, defaultScheduler);
       t.onExit((r) => (r.normal ? resolve(r.value) : reject(r.condition)));
       t.start();
     });

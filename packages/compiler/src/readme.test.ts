@@ -17,6 +17,7 @@ it("the README's first example prints what its comments promise", () => {
   const script = code
     .replace('"@termite/compiler"', JSON.stringify(pathToFileURL(join(root, "dist", "index.js")).href))
     .replace('"@termite/library-expander"', JSON.stringify(import.meta.resolve("@termite/library-expander")))
+    .replace('"@termite/runtime/internal"', JSON.stringify(import.meta.resolve("@termite/runtime/internal")))
     .replace('"@termite/runtime"', JSON.stringify(import.meta.resolve("@termite/runtime")));
   const file = join(mkdtempSync(join(tmpdir(), "compiler-readme-")), "example.mjs");
   writeFileSync(file, script);

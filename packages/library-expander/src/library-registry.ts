@@ -216,6 +216,19 @@ export class LibraryRegistry {
     return expandDefineLibrary(this, def as Pair, { as, file: source.file });
   }
 
+  /**
+   * Reads and expands every library of a source, in order: a library and the sub-libraries that
+   * say what others take from it (the system's prelude declares so what each standard library
+   * re-exports).
+   */
+  loadSources(source: LibrarySource): Library[] {
+    const forms = readAll(source.text, { file: source.file });
+    const defs = forms.filter((f) => f instanceof Pair && f.car === intern("define-library"));
+    if (defs.length === 0)
+      throw new ExpandError("malformed", `${source.file ?? "the source"} holds no define-library form`);
+    return defs.map((def) => expandDefineLibrary(this, def as Pair, { file: source.file }));
+  }
+
   readFile(path: string): string | undefined {
     return (this.options.readFile ?? readFromDisk)(path);
   }

@@ -15,8 +15,12 @@ it("the README's first example prints what its comments promise", () => {
   const promised = [...code.matchAll(/\/\/ => (.*)$/gm)].map((m) => m[1]!.trim());
   expect(promised.length).toBeGreaterThanOrEqual(3);
   const runtime = pathToFileURL(join(root, "dist", "index.js")).href;
+  const internal = pathToFileURL(join(root, "dist", "internal.js")).href;
   const file = join(mkdtempSync(join(tmpdir(), "runtime-readme-")), "example.mjs");
-  writeFileSync(file, code.replace('"@termite/runtime"', JSON.stringify(runtime)));
+  const script = code
+    .replace('"@termite/runtime/internal"', JSON.stringify(internal))
+    .replace('"@termite/runtime"', JSON.stringify(runtime));
+  writeFileSync(file, script);
   const printed = execFileSync(process.execPath, [file], { encoding: "utf8" }).trim().split("\n");
   expect(printed).toEqual(promised);
 });

@@ -21,17 +21,10 @@ import { basename, delimiter, dirname, extname, join, resolve } from "node:path"
 import { parseArgs } from "node:util";
 import { compileToFiles } from "@termite/compiler";
 import { type CoreModule, printCore } from "@termite/core";
-import { formatLocation } from "@termite/datum";
 import { ExpandError, expandLibrary, expandProgram } from "@termite/library-expander";
 import { parseModulePath } from "@termite/namespace";
 import { ReadError } from "@termite/reader";
-import {
-  type IoContext,
-  ioSystem,
-  processIoContext,
-  setFrameLimit,
-  setProgramExitHook,
-} from "@termite/runtime";
+import { createScheduler, type IoContext, ioSystem, processIoContext } from "@termite/runtime";
 import { createSystem } from "./create-system.js";
 import {
   type DistributionOptions,
@@ -41,7 +34,7 @@ import {
 } from "./distribution/index.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
-import type { RunResult } from "./system.js";
+import type { RunResult, TermiteSystem } from "./system.js";
 
 export const EXIT_USAGE = 64;
 export const EXIT_SYNTAX = 65;
@@ -151,11 +144,8 @@ async function run(argv: string[]): Promise<void> {
   const [file, ...args] = positionals;
   if (file === undefined) fail(`run needs a FILE\n${USAGE}`, EXIT_USAGE);
   const maxFrames = values["max-frames"];
-  if (maxFrames !== undefined) {
-    if (!/^[1-9]\d*$/.test(maxFrames)) fail(`--max-frames needs a positive integer\n${USAGE}`, EXIT_USAGE);
-    // A deeper recursion than the default may need a larger heap too (node --max-old-space-size).
-    setFrameLimit(Number(maxFrames));
-  }
+  if (maxFrames !== undefined && !/^[1-9]\d*$/.test(maxFrames))
+    fail(`--max-frames needs a positive integer\n${USAGE}`, EXIT_USAGE);
   if (values.compile && values.interpret)
     fail(`--compile and --interpret exclude each other\n${USAGE}`, EXIT_USAGE);
   const text = readSource(file);
@@ -166,8 +156,12 @@ async function run(argv: string[]): Promise<void> {
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
     distribution: nodeOptions(values.insecure === true),
+    // A deeper recursion than the default may need a larger heap too (node --max-old-space-size).
+    scheduler: createScheduler(maxFrames === undefined ? {} : { frameLimit: Number(maxFrames) }),
   });
-  await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
+  await runToEnd(io, system, () =>
+    values.r7rs ? system.runProgram(text, file) : system.runScript(text, file),
+  );
   // The program ends when its main thread ends, as under Gambit: other processes end with it.
   process.exit(0);
 }
@@ -184,7 +178,10 @@ function keys(argv: string[]): void {
     options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
     strict: true,
   });
-  if (values.help) return help("keys");
+  if (values.help) {
+    help("keys");
+    return;
+  }
   const home = termiteHome();
   try {
     const publicKey = writeNodeKeys(home, values.force === true);
@@ -201,11 +198,15 @@ function keys(argv: string[]): void {
  * exits with n, a read or syntax error exits 65, an uncaught error is reported and exits 70.
  * Answers the value when the script ends normally.
  */
-async function runToEnd(io: IoContext, run: () => Promise<RunResult>): Promise<unknown> {
-  setProgramExitHook((exit) => {
+async function runToEnd(
+  io: IoContext,
+  system: TermiteSystem,
+  run: () => Promise<RunResult>,
+): Promise<unknown> {
+  system.scheduler.programExit = (exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
-  });
+  };
   let result: RunResult;
   try {
     result = await run();
@@ -224,7 +225,7 @@ async function runToEnd(io: IoContext, run: () => Promise<RunResult>): Promise<u
 async function evaluate(expr: string): Promise<void> {
   const io = processIoContext(["termite"]);
   const system = await createSystem({ io, searchPath: searchPath([], process.cwd()) });
-  const value = await runToEnd(io, () => system.runScript(expr, "<command line>"));
+  const value = await runToEnd(io, system, () => system.runScript(expr, "<command line>"));
   if (value !== undefined) process.stdout.write(`${system.write(value)}\n`);
   process.exit(0);
 }
@@ -356,5 +357,3 @@ main(process.argv.slice(2)).catch((e: unknown) => {
   );
   process.exit(EXIT_RUNTIME);
 });
-
-export { formatLocation };

@@ -20,7 +20,7 @@ export interface CreateSystemOptions {
   readonly wire?: WireOptions;
   /** Parts after the standard ones (a transport, the hosted loader…). */
   readonly parts?: readonly SystemPart[];
-  /** The scheduler of the system's threads (frame limit, exit hook); default: the process's. */
+  /** The scheduler of the system's threads (frame limit, exit hook); default: one of its own. */
   readonly scheduler?: Scheduler;
   /** How the node joins a network when a program calls `node-init` (transports, limits, security). */
   readonly distribution?: DistributionOptions;

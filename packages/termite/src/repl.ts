@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { createInterface, type Interface } from "node:readline";
 import { ExpandError } from "@termite/library-expander";
 import { DatumReader, END_OF_TEXT, ReadError, readAll } from "@termite/reader";
-import { EMPTY_SOURCE, type IoContext, ioSystem, setProgramExitHook } from "@termite/runtime";
+import { EMPTY_SOURCE, type IoContext, ioSystem } from "@termite/runtime";
 import { createSystem } from "./create-system.js";
 import { describeCondition } from "./report.js";
 import type { TermiteSystem } from "./system.js";
@@ -110,10 +110,10 @@ export async function startRepl(searchPath: readonly string[] = []): Promise<voi
     environment: process.env,
   };
   const system = await createSystem({ io, searchPath });
-  setProgramExitHook((exit) => {
+  system.scheduler.programExit = (exit) => {
     ioSystem(io).flushAll();
     process.exit(exit.code);
-  });
+  };
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,

@@ -25,7 +25,7 @@ import {
 } from "@termite/library-expander";
 import {
   controlPrimitives,
-  defaultScheduler,
+  createScheduler,
   definePrimitives,
   type ExitReason,
   GlobalEnvironment,
@@ -40,61 +40,11 @@ import {
 import { reportedByStarter } from "./reported-threads.js";
 import { schemeFile } from "./scheme-files.js";
 
-/** Names the prelude provides, and the R7RS libraries that export them. */
-const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
-  "scheme/base": [
-    "map",
-    "for-each",
-    "vector-map",
-    "vector-for-each",
-    "string-map",
-    "string-for-each",
-    "member",
-    "assoc",
-    "make-parameter",
-    "call-with-port",
-  ],
-  "scheme/lazy": ["make-promise", "promise?", "force"],
-  "scheme/file": [
-    "call-with-input-file",
-    "call-with-output-file",
-    "with-input-from-file",
-    "with-output-to-file",
-  ],
-  "termite/internal": ["with-parameters", "make-lazy-promise"],
-  "termite/extras": [
-    "call-with-output-string",
-    "call-with-input-string",
-    "with-output-to-string",
-    "sort",
-    "list-sort",
-  ],
-  "srfi/1": [
-    "fold",
-    "fold-right",
-    "reduce",
-    "filter",
-    "remove",
-    "partition",
-    "find",
-    "find-tail",
-    "any",
-    "every",
-    "list-index",
-    "delete",
-    "delete!",
-    "filter-map",
-    "append-map",
-    "count",
-    "delete-duplicates",
-    "list-tabulate",
-    "member",
-    "assoc",
-    "map",
-    "for-each",
-  ],
-  "srfi/132": ["list-sort", "vector-sort"],
-};
+/**
+ * The prelude's sub-libraries `(termite prelude LIB...)` say what the standard library `(LIB...)`
+ * takes from it (prelude.sld holds that one list).
+ */
+const PRELUDE_PART = "termite/prelude/";
 
 /** The condition an interrupted evaluation ends with. */
 function schemeInterrupt(): ErrorObject {
@@ -113,8 +63,8 @@ export interface SystemOptions {
   /** The optional parts (eval, the `(termite)` library, the wire…), installed by `boot()`. */
   readonly parts?: readonly SystemPart[];
   /**
-   * The scheduler of this system's threads, with their frame limit and exit hook (default: the
-   * process's default scheduler). Give each system its own when several share a process.
+   * The scheduler of this system's threads, with their run queue, frame limit and exit hook
+   * (default: a new one, so two systems in one process share none of them).
    */
   readonly scheduler?: Scheduler;
 }
@@ -175,7 +125,7 @@ export class TermiteSystem {
   constructor(options: SystemOptions = {}) {
     this.backend = options.backend ?? "compile";
     this.parts = options.parts ?? [];
-    this.scheduler = options.scheduler ?? defaultScheduler;
+    this.scheduler = options.scheduler ?? createScheduler();
     this.registry = new LibraryRegistry(options.registry);
     this.io = options.io ?? processIoContext();
     const groups = [
@@ -212,14 +162,20 @@ export class TermiteSystem {
   async boot(): Promise<this> {
     for (const part of this.parts) part.beforePrelude?.(this);
     const file = schemeFile("termite", "prelude.sld");
-    this.registry.loadSource({ file, text: readFileSync(file, "utf8") });
+    const libraries = this.registry.loadSources({ file, text: readFileSync(file, "utf8") });
     const result = await this.runStartedModules();
     if (!result.normal) throw new Error(`the prelude failed: ${String(result.condition)}`);
     // Each name also becomes a global of the library that exports it (`termite/internal#with-parameters`,
     // `scheme/lazy#force`): the expander's derived forms refer to some of them by that name.
-    for (const [library, names] of Object.entries(PRELUDE_EXPORTS)) {
-      for (const n of names)
-        this.globals.define(`${library}#${n}`, this.globals.lookup(`termite/prelude#${n}`));
+    for (const part of libraries) {
+      if (!part.name.startsWith(PRELUDE_PART)) continue;
+      const library = part.name.slice(PRELUDE_PART.length);
+      const names = [...part.exports.keys()];
+      for (const [n, binding] of part.exports) {
+        if (binding.kind !== "global")
+          throw new Error(`${part.name}: ${n} is not a procedure of the prelude`);
+        this.globals.define(`${library}#${n}`, this.globals.lookup(binding.name));
+      }
       this.registry.defineNativeLibrary(library, names);
     }
     this.globals.define("scheme/base#make-promise", this.globals.lookup("termite/prelude#make-promise"));

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { Pair, Sym, write } from "@termite/datum";
 import { parseModulePath } from "@termite/namespace";
 import { readAll } from "@termite/reader";
-import { memoryIoContext, type ProgramExit, setProgramExitHook } from "@termite/runtime";
+import { memoryIoContext, type ProgramExit } from "@termite/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSystem } from "../src/create-system.js";
 import type { Backend } from "../src/system.js";
@@ -61,11 +61,9 @@ const SETUP: Readonly<Record<string, FileSetup>> = {
   },
 };
 
-// `exit` ends a program through this hook (the CLI exits the process); here it is recorded.
+// `exit` ends a program through its system's scheduler's hook (the CLI exits the process); here
+// it is recorded.
 let lastExit: ProgramExit | undefined;
-setProgramExitHook((e) => {
-  lastExit = e;
-});
 
 interface FailedCheck {
   /** The checked form as the harness writes it. */
@@ -87,6 +85,9 @@ async function runCorpusFile(file: string, backend: Backend): Promise<FileOutcom
     commandLine: setup.commandLine,
   });
   const system = await createSystem({ io, searchPath: [TEST_DIR], backend });
+  system.scheduler.programExit = (e) => {
+    lastExit = e;
+  };
   const path = join(CORPUS_DIR, file);
   lastExit = undefined;
   const result = await system.runProgram(readFileSync(path, "utf8"), path);

@@ -26,7 +26,7 @@ import {
   UNWIND,
   unboundVariable,
   unwindAndCall,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 
 type Env = unknown[];
 type Exec = (env: Env) => unknown;

@@ -19,13 +19,14 @@ import {
   callCC,
   car,
   cdr,
+  defaultScheduler,
   GlobalEnvironment,
   isContinuation,
   lt2,
   makeContinuation,
   SchemeThread,
   sub2,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { interpret } from "../interpreter/interpret.js";
 import { type CompiledCode, compileModule, compileProcedure, compileUnit } from "./compile.js";
@@ -64,7 +65,7 @@ function globals(): GlobalEnvironment {
 
 function inThread(thunk: () => unknown): Promise<{ normal: boolean; value?: unknown; condition?: unknown }> {
   return new Promise((resolve) => {
-    const t = new SchemeThread(thunk);
+    const t = new SchemeThread(thunk, undefined, defaultScheduler);
     t.onExit((r) => resolve(r as { normal: boolean; value?: unknown; condition?: unknown }));
     t.start();
   });

@@ -5,7 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CoreModule, Node, Variable } from "@termite/core";
 import { string } from "@termite/datum";
-import { add2, GlobalEnvironment, lt2, SchemeThread, sub2 } from "@termite/runtime";
+import {
+  add2,
+  defaultScheduler,
+  GlobalEnvironment,
+  lt2,
+  SchemeThread,
+  sub2,
+} from "@termite/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { compileToFiles, loadCompiledFile } from "./module-file.js";
 
@@ -75,10 +82,14 @@ describe("compiled units on disk", () => {
     expect(unit.codes.get("github.com/fred/fib@1.0#fib")?.ref.hash).toBe(manifest.hash);
     const result = await new Promise((resolve) => {
       const fib = () => (globals.lookup("github.com/fred/fib@1.0#fib") as (n: number) => unknown)(20);
-      const t = new SchemeThread(() => {
-        unit.run();
-        return fib();
-      });
+      const t = new SchemeThread(
+        () => {
+          unit.run();
+          return fib();
+        },
+        undefined,
+        defaultScheduler,
+      );
       t.onExit(resolve);
       t.start();
     });

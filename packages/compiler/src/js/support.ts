@@ -30,7 +30,7 @@ import {
   unboundVariable,
   unwindAndCall,
   vectorRef,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import { PURE_PRIMITIVES } from "./analysis.js";
 import type { RuntimeName } from "./render.js";
 

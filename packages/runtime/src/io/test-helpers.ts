@@ -6,6 +6,7 @@
 
 import { ErrorObject } from "@termite/datum";
 import { SchemeRaise } from "../errors.js";
+import { defaultScheduler } from "../machine/schedulers.js";
 import { SchemeThread } from "../machine/thread.js";
 import type { PrimitiveSpec } from "../primitive.js";
 import { type InputSource, type MemoryIoContext, memoryIoContext } from "./io-context.js";
@@ -52,7 +53,7 @@ export function testNode(
 /** Runs `thunk` in a fresh green thread; resolves with its value, rejects with an uncaught condition. */
 export function inThread(thunk: () => unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const thread = new SchemeThread(thunk);
+    const thread = new SchemeThread(thunk, undefined, defaultScheduler);
     thread.onExit((reason) => (reason.normal ? resolve(reason.value) : reject(reason.condition)));
     thread.start();
   });

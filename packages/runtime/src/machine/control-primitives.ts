@@ -6,7 +6,7 @@
 // Scheme in the `(termite prelude)` library instead.
 
 import { list, listToArray, MultipleValues, Pair, type Procedure, parameterOf } from "@termite/datum";
-import { schemeError, typeError } from "../errors.js";
+import { typeError } from "../errors.js";
 import { type PrimitiveGroup, prim } from "../primitive.js";
 import {
   callCC,
@@ -21,7 +21,6 @@ import {
   withParameterBindings,
 } from "./control.js";
 import { srfi18Primitives } from "./srfi18.js";
-import { UNWIND } from "./unwind.js";
 
 function procedure(who: string, f: unknown, index: number): Procedure {
   if (typeof f !== "function") typeError(who, "a procedure", f, index);
@@ -131,5 +130,3 @@ export function controlPrimitives(): PrimitiveGroup[] {
   };
   return [base, internal, srfi18Primitives(procedure)];
 }
-
-export { Pair, schemeError, UNWIND };

@@ -9,7 +9,6 @@ import {
   carry,
   continuationOf,
   ErrorObject,
-  type Frame,
   type FrameStack,
   frameStack,
   MultipleValues,
@@ -17,10 +16,9 @@ import {
   type Procedure,
   type ResumableCode,
 } from "@termite/datum";
-import { SchemeRaise, schemeError } from "../errors.js";
+import { schemeError } from "../errors.js";
 import {
   type DynamicEnvironment,
-  EMPTY_DYNAMIC_ENVIRONMENT,
   lookupParameter,
   windPath,
   withHandler,
@@ -28,14 +26,7 @@ import {
   withParameter,
   withWinder,
 } from "./dynamic.js";
-import {
-  currentThread,
-  type SchemeThread,
-  setRaiseHook,
-  setWindOutHook,
-  startUnwind,
-  ThreadExit,
-} from "./thread.js";
+import { currentThread, type SchemeThread, startUnwind, ThreadExit } from "./thread.js";
 import { frame, pushFrame, UNWIND } from "./unwind.js";
 
 /** Builds the code object of a runtime operator whose frames resume through `resume`. */
@@ -285,13 +276,6 @@ export function raise(payload: unknown): unknown {
   );
 }
 
-// `exit`: leave every winder (running the afters), then run `last` with nothing left to return to.
-setWindOutHook((thread, last) => {
-  enterContinuation(thread, { kind: "continuation", frames: null, dynamic: EMPTY_DYNAMIC_ENVIRONMENT }, last);
-});
-
-setRaiseHook((payload, continuable) => (continuable ? raiseContinuable(payload) : raise(payload)));
-
 /**
  * `(guard (e clause...) body...)` as the expander emits it: `(with-guard body-thunk handler)`
  * where `(handler condition reraise)` runs the clauses in the guard's dynamic environment and
@@ -386,6 +370,3 @@ export function yieldThread(): unknown {
 
 /** What a thread runs when it has nothing left but its frames. */
 const nothing = (): undefined => undefined;
-
-export type { Frame };
-export { SchemeRaise };

@@ -44,8 +44,8 @@ export class SchemeThread {
 
   constructor(
     thunk: () => unknown,
-    readonly name: unknown = undefined,
-    readonly scheduler: Scheduler = defaultScheduler,
+    readonly name: unknown,
+    readonly scheduler: Scheduler,
   ) {
     this.next = thunk;
   }
@@ -131,7 +131,7 @@ export class SchemeThread {
               [],
               undefined,
             );
-            this.next = () => raiseHook(payload, false);
+            this.next = () => this.scheduler.control.raise(payload, false);
             decision = "continue";
           } else decision = unwind.then(this, k);
         } else {
@@ -150,7 +150,7 @@ export class SchemeThread {
           // `(exit n)` first runs the afters of every active dynamic-wind (R7RS §6.14), as frames;
           // then the whole program ends, and whoever runs it decides how (the CLI exits the process).
           if (!e.emergency && this.dyn.winders !== null) {
-            windOutThenExit(this, () => {
+            this.scheduler.control.windOutThenExit(this, () => {
               this.scheduler.programExit(e);
               return undefined;
             });
@@ -162,7 +162,7 @@ export class SchemeThread {
           }
         } else {
           const payload = SchemeRaise.isInstance(e) ? e.payload : hostErrorToCondition(e);
-          this.next = () => raiseHook(payload, false);
+          this.next = () => this.scheduler.control.raise(payload, false);
           decision = "continue";
         }
       }
@@ -193,13 +193,6 @@ function checkFrameLimit(max: number): number {
   return max;
 }
 
-/** The frame limit of the default scheduler (threads made without a scheduler of their own). */
-export const frameLimit = {
-  get max(): number {
-    return defaultScheduler.frameLimit;
-  },
-};
-
 /** ` (innermost: f)` for the first pending frame whose code knows its procedure's name. */
 function innermostProcedure(k: FrameStack): string {
   let s: FrameStack | null = k;
@@ -208,11 +201,6 @@ function innermostProcedure(k: FrameStack): string {
     if (typeof name === "string" && name !== "lambda") return ` (innermost: ${name})`;
   }
   return "";
-}
-
-/** Sets the frame limit of the default scheduler's threads (`Scheduler.frameLimit` for others). */
-export function setFrameLimit(max: number): void {
-  defaultScheduler.frameLimit = checkFrameLimit(max);
 }
 
 /** `next` of a thread woken by `wake`: runs as `thread.next()`, so `this` is the thread. */
@@ -236,35 +224,20 @@ export function hostErrorToCondition(e: unknown): ErrorObject {
   return new ErrorObject("error", message, [], undefined);
 }
 
-/**
- * How a raise that reached the run loop (a TS primitive threw) is handed to the Scheme handlers.
- * Installed by control.ts, which owns `raise`; a plain function here to keep this file free of it.
- */
-let raiseHook: (payload: unknown, continuable: boolean) => unknown = (payload) => {
-  throw new ThreadExit({ normal: false, condition: payload });
-};
-
 /** What `(exit n)` does unless the scheduler is told otherwise: set the process's exit code. */
 function setExitCode(exit: ProgramExit): void {
   process.exitCode = exit.code;
 }
 
-/** Who hears `(exit n)` in the default scheduler's threads: the CLI flushes output and exits. */
-export function setProgramExitHook(hook: (exit: ProgramExit) => void): void {
-  defaultScheduler.programExit = hook;
-}
-
-/** Runs the afters of the thread's winders, then `last`; installed by control.ts, which owns winding. */
-let windOutThenExit: (thread: SchemeThread, last: () => unknown) => void = (_thread, last) => {
-  last();
-};
-
-export function setWindOutHook(hook: typeof windOutThenExit): void {
-  windOutThenExit = hook;
-}
-
-export function setRaiseHook(hook: typeof raiseHook): void {
-  raiseHook = hook;
+/**
+ * What the run loop needs of the control operators (control.ts, which imports this file): how a
+ * raise that reached the run loop (a TS primitive threw) is handed to the Scheme handlers, and how
+ * `(exit n)` runs the afters of the thread's winders before `last`. A scheduler is made with them
+ * (`createScheduler` in schedulers.ts), so this file depends on no control operator.
+ */
+export interface ThreadControl {
+  raise(payload: unknown, continuable: boolean): unknown;
+  windOutThenExit(thread: SchemeThread, last: () => unknown): void;
 }
 
 /** The thread whose code is running now. */
@@ -295,7 +268,11 @@ export class Scheduler {
   /** Who hears `(exit n)` from one of this scheduler's threads. */
   programExit: (exit: ProgramExit) => void;
 
-  constructor(options: SchedulerOptions = {}) {
+  constructor(
+    /** The control operators the run loop hands raises and exits to. */
+    readonly control: ThreadControl,
+    options: SchedulerOptions = {},
+  ) {
     this.frameLimit = checkFrameLimit(options.frameLimit ?? DEFAULT_FRAME_LIMIT);
     this.programExit = options.programExit ?? setExitCode;
   }
@@ -334,8 +311,6 @@ export class Scheduler {
     if (this.head < this.queue.length) this.request();
   }
 }
-
-export const defaultScheduler = new Scheduler();
 
 // ## Starting an unwind
 //

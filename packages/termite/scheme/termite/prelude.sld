@@ -222,3 +222,38 @@
       (if (vector? seq) (list->vector (%sort-list (vector->list seq) less?)) (%sort-list seq less?)))
     (define (list-sort less? l) (%sort-list l less?))
     (define (vector-sort less? v) (list->vector (%sort-list (vector->list v) less?)))))
+
+;; What the standard libraries take from the prelude, one sub-library each: the system re-exports
+;; the exports of (termite prelude LIB...) from (LIB...) and defines them as LIB's globals
+;; (`scheme/lazy#force`), which the expander's derived forms refer to. The one list of it.
+
+(define-library (termite prelude scheme base)
+  (import (termite prelude))
+  (export map for-each vector-map vector-for-each string-map string-for-each member assoc
+          make-parameter call-with-port))
+
+(define-library (termite prelude scheme lazy)
+  (import (termite prelude))
+  (export make-promise promise? force))
+
+(define-library (termite prelude scheme file)
+  (import (termite prelude))
+  (export call-with-input-file call-with-output-file with-input-from-file with-output-to-file))
+
+(define-library (termite prelude termite internal)
+  (import (termite prelude))
+  (export with-parameters make-lazy-promise))
+
+(define-library (termite prelude termite extras)
+  (import (termite prelude))
+  (export call-with-output-string call-with-input-string with-output-to-string sort list-sort))
+
+(define-library (termite prelude srfi 1)
+  (import (termite prelude))
+  (export fold fold-right reduce filter remove partition find find-tail any every list-index
+          delete delete! filter-map append-map count delete-duplicates list-tabulate member assoc
+          map for-each))
+
+(define-library (termite prelude srfi 132)
+  (import (termite prelude))
+  (export list-sort vector-sort))

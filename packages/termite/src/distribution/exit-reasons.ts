@@ -7,7 +7,8 @@
 // a backtrace printed there reads `in loop on tcp://127.0.0.1:7000 (server.scm:5:9)`.
 
 import { ErrorObject, intern, MString, type SourceLocation, write } from "@termite/datum";
-import { backtraceOf, type ExitReason, noteCallSite, SchemeRaise } from "@termite/runtime";
+import { backtraceOf, type ExitReason, SchemeRaise } from "@termite/runtime";
+import { noteCallSite } from "@termite/runtime/internal";
 
 export const NORMAL = intern("normal");
 export const NOCONNECTION = intern("noconnection");

@@ -25,7 +25,7 @@ export function processesOf(system: TermiteSystem): ProcessNode | undefined {
 export function installTermiteLibrary(system: TermiteSystem): ProcessNode {
   const existing = nodes.get(system);
   if (existing !== undefined) return existing;
-  const node = new ProcessNode((text) => system.io.stderr(text));
+  const node = new ProcessNode((text) => system.io.stderr(text), system.scheduler);
   nodes.set(system, node);
   system.installGroups(processPrimitiveGroups(node));
   system.registry.defineSyntax("termite/process", "recv", recvTransformer);

@@ -18,7 +18,7 @@ import {
   Tag,
   write,
 } from "@termite/datum";
-import { currentThread, type ExitReason, SchemeRaise, SchemeThread } from "@termite/runtime";
+import { currentThread, type ExitReason, type Scheduler, SchemeRaise, SchemeThread } from "@termite/runtime";
 import { backtraceText } from "../report.js";
 import { reportedByStarter } from "../reported-threads.js";
 import { Mailbox } from "./mailbox.js";
@@ -136,6 +136,8 @@ export class ProcessNode {
   constructor(
     /** Where uncaught errors of processes are reported (the node's stderr). */
     private readonly report: (text: string) => void,
+    /** The scheduler of the system's threads, for processes started with no parent here. */
+    private readonly scheduler: Scheduler,
   ) {}
 
   /** The process of `thread`, made on first use. */
@@ -243,7 +245,7 @@ export class ProcessNode {
    * node's default parameters (its console). `prepare` runs before the process does.
    */
   spawnDetached(thunk: Procedure, name: unknown, prepare: (p: Process) => void): ProcessId {
-    const thread = new SchemeThread(() => thunk(), name);
+    const thread = new SchemeThread(() => thunk(), name, this.scheduler);
     const child = this.processOf(thread);
     prepare(child);
     thread.start();

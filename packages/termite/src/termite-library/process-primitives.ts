@@ -25,7 +25,7 @@ import {
   threadJoin,
   threadTerminate,
   typeError,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import { type Deadline, deadlineAfter, expired } from "./mailbox.js";
 import { type Process, type ProcessNode, processError } from "./process-node.js";
 

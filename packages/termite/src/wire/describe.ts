@@ -23,7 +23,13 @@ import {
   Tag,
   type Winder,
 } from "@termite/datum";
-import { type GlobalEnvironment, memoryPortState, Port, Promise_, UNASSIGNED } from "@termite/runtime";
+import {
+  type GlobalEnvironment,
+  memoryPortState,
+  Port,
+  Promise_,
+  UNASSIGNED,
+} from "@termite/runtime/internal";
 import type { CodeDescription, Description } from "@termite/serializer";
 import type { CompiledUnitSource } from "./compiled-codes.js";
 import { type PackedUnit, packBody, packUnit } from "./core-tree.js";

@@ -44,7 +44,7 @@ import {
   remakeRecordProcedure,
   runtimeCodeById,
   UNASSIGNED,
-} from "@termite/runtime";
+} from "@termite/runtime/internal";
 import type { CodeResolver, Reviver } from "@termite/serializer";
 import { CodeReferenceError } from "@termite/serializer";
 import type { CompiledCodeTable } from "./compiled-codes.js";

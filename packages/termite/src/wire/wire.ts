@@ -5,7 +5,7 @@
 // extensions that teach it compiled code.
 
 import type { CodeUnit, InterpretedUnit } from "@termite/compiler";
-import type { CodeReference, ProcessId, ResumableCode, Tag } from "@termite/datum";
+import type { CodeReference, ResumableCode } from "@termite/datum";
 import { write } from "@termite/datum";
 import type { GlobalEnvironment, IoContext } from "@termite/runtime";
 import { decode, decodeSync, encode, type Reviver } from "@termite/serializer";
