@@ -61,13 +61,14 @@ export function isContinuation(v: unknown): v is Continuation {
 /** Makes the continuation object for `frames` captured in `dyn`. */
 export function makeContinuation(frames: FrameStack | null, dyn: DynamicEnvironment): Continuation {
   const record: ContinuationRecord = { kind: "continuation", frames, dynamic: dyn };
-  const k = (...vals: unknown[]) =>
+  // Named by its binding (the printer falls back on `name`): a `schemeName` property defined on
+  // each new closure cost a quarter of ctak's time and gave every continuation a map of its own.
+  const continuation = (...vals: unknown[]) =>
     startUnwind((thread) => {
-      enterContinuation(thread, record, () => (vals.length === 1 ? vals[0] : new MultipleValues(vals)));
+      enterContinuation(thread, record, vals.length === 1 ? () => vals[0] : () => new MultipleValues(vals));
       return "continue";
     }, true);
-  Object.defineProperty(k, "schemeName", { value: "continuation" });
-  return carry(k, record);
+  return carry(continuation, record);
 }
 
 /** Frames of the winding steps: each runs one thunk in its environment and discards its value. */
@@ -95,6 +96,14 @@ const ENTER_STEP = register(
  * The steps are frames themselves, so a step that captures or blocks is handled like any code.
  */
 export function enterContinuation(thread: SchemeThread, k: ContinuationRecord, produce: () => unknown): void {
+  if (thread.dyn.winders === k.dynamic.winders) {
+    // No winder to leave or enter (the common case: an escape within one dynamic-wind extent):
+    // the value is produced on an empty stack in the continuation's environment, with no steps.
+    thread.k = k.frames;
+    thread.dyn = k.dynamic;
+    thread.next = produce;
+    return;
+  }
   const { leave, enter } = windPath(thread.dyn.winders, k.dynamic.winders);
   let stack: FrameStack | null = frameStack(frame(ENTER_STEP, 0, [k.dynamic, produce]), k.frames);
   for (let i = enter.length - 1; i >= 0; i--) {

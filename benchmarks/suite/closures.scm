@@ -1,0 +1,12 @@
+;; closures: making and calling many small closures (currying, composition, folds).
+;; expected: (100000 200020000 55)
+(define (compose f g) (lambda (x) (f (g x))))
+(define (adder n) (lambda (x) (+ x n)))
+(define (repeat f n) (if (= n 0) (lambda (x) x) (compose f (repeat f (- n 1)))))
+(define (fold f acc l) (if (null? l) acc (fold f (f acc (car l)) (cdr l))))
+(define (range n) (let loop ((i (- n 1)) (a '())) (if (< i 0) a (loop (- i 1) (cons i a)))))
+(define (main)
+  (let ((l (range 10000)))
+    (list ((repeat (adder 1) 100000) 0)
+          (fold (lambda (acc x) ((adder (* 2 x)) (+ acc 2))) 0 (map (lambda (x) x) (append l l)))
+          (fold + 0 (map (lambda (f) (f 0)) (map adder (range 11)))))))

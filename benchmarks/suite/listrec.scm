@@ -1,0 +1,16 @@
+;; listrec: map, append, reverse, assoc and filtering over lists of thousands of elements.
+;; expected: (49995000 5000 2500 3333)
+(define (iota* n) (let loop ((i (- n 1)) (a '())) (if (< i 0) a (loop (- i 1) (cons i a)))))
+(define (my-map f l) (if (null? l) '() (cons (f (car l)) (my-map f (cdr l)))))
+(define (keep p l) (cond ((null? l) '()) ((p (car l)) (cons (car l) (keep p (cdr l)))) (else (keep p (cdr l)))))
+(define (sum l) (let loop ((l l) (s 0)) (if (null? l) s (loop (cdr l) (+ s (car l))))))
+(define (main)
+  (let loop ((i 0) (r #f))
+    (if (= i 10) r
+        (let* ((l (iota* 10000))
+               (pairs (my-map (lambda (x) (cons x (* x x))) l)))
+          (loop (+ i 1)
+                (list (sum (reverse (append l '())))
+                      (length (keep even? l))
+                      (cdr (assv 50 pairs))
+                      (length (keep (lambda (p) (= 0 (modulo (car p) 3))) (cdr pairs)))))))))

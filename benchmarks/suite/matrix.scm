@@ -1,0 +1,20 @@
+;; matrix: multiplying exact integer matrices held as vectors of vectors.
+;; expected: 14691000
+(define (make-matrix n f)
+  (let ((m (make-vector n)))
+    (do ((i 0 (+ i 1))) ((= i n) m)
+      (let ((row (make-vector n)))
+        (do ((j 0 (+ j 1))) ((= j n)) (vector-set! row j (f i j)))
+        (vector-set! m i row)))))
+(define (mat* a b n)
+  (make-matrix n (lambda (i j)
+                   (let loop ((k 0) (s 0))
+                     (if (= k n) s
+                         (loop (+ k 1) (+ s (* (vector-ref (vector-ref a i) k)
+                                               (vector-ref (vector-ref b k) j)))))))))
+(define (trace m n) (let loop ((i 0) (s 0)) (if (= i n) s (loop (+ i 1) (+ s (vector-ref (vector-ref m i) i))))))
+(define (main)
+  (let* ((n 60)
+         (a (make-matrix n (lambda (i j) (+ i j))))
+         (b (make-matrix n (lambda (i j) (- (* i 3) j)))))
+    (trace (mat* a b n) n)))

@@ -1,0 +1,16 @@
+;; records: particles as records, moved and checked many times.
+;; expected: (500 -124750 123550)
+(define-record-type particle (make-particle x y dx dy) particle?
+  (x particle-x set-particle-x!) (y particle-y set-particle-y!)
+  (dx particle-dx) (dy particle-dy))
+(define (step! p)
+  (set-particle-x! p (+ (particle-x p) (particle-dx p)))
+  (set-particle-y! p (+ (particle-y p) (particle-dy p))))
+(define (main)
+  (let ((ps (let loop ((i 0) (a '()))
+              (if (= i 500) a (loop (+ i 1) (cons (make-particle i (- i) (- (modulo i 7) 3) (- (modulo i 5) 2)) a))))))
+    (do ((t 0 (+ t 1))) ((= t 200)) (for-each step! ps))
+    (list (length (filter particle? ps))
+          (apply + (map particle-y ps))
+          (apply + (map particle-x ps)))))
+(define (filter p l) (cond ((null? l) '()) ((p (car l)) (cons (car l) (filter p (cdr l)))) (else (filter p (cdr l)))))

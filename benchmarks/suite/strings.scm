@@ -1,0 +1,17 @@
+;; strings: building, slicing, searching and converting strings.
+;; expected: (17890 600 "ezis8tercesbus" 4000)
+(define (make-word i)
+  (string-append "w" (number->string i) (if (even? i) "-even" "-odd")))
+(define (count-char s c)
+  (let loop ((i 0) (n 0))
+    (if (= i (string-length s)) n
+        (loop (+ i 1) (if (char=? (string-ref s i) c) (+ n 1) n)))))
+(define (string-reverse s) (list->string (reverse (string->list s))))
+(define (main)
+  (let* ((words (let loop ((i 0) (acc '())) (if (= i 2000) acc (loop (+ i 1) (cons (make-word i) acc)))))
+         (text (apply string-append words))
+         (syms (map string->symbol words)))
+    (list (string-length text)
+          (count-char text #\9)
+          (string-reverse (substring "bigsubsecret8size" 3 17))
+          (+ (length syms) (length (map symbol->string syms))))))
