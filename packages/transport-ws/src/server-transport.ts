@@ -246,7 +246,10 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
   /** A peer of this node is gone: its link goes, and listeners hear of it once. */
   function lose(peer: NodeAddress, reason: PeerLostReason, droppedFrames: number, detail: string): void {
     const link = links.get(linkKey(self!, peer));
-    if (link && !link.lost) return loseLink(link, reason, detail);
+    if (link && !link.lost) {
+      loseLink(link, reason, detail);
+      return;
+    }
     if (closed || !known.delete(peer)) return;
     hub.peerLost({ peer, reason, droppedFrames, detail });
   }
@@ -293,7 +296,10 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
   function accept(socket: WebSocket, request: IncomingMessage): void {
     track(socket);
     const path = request.url ?? "/";
-    if (path === "/attach") return attachTab(socket);
+    if (path === "/attach") {
+      attachTab(socket);
+      return;
+    }
     const relayTo = /^\/tab\/([1-9]\d{0,15})$/.exec(path);
     if (path !== "/" && !relayTo) {
       socket.close(CLOSE_PROTOCOL, "unknown path");
