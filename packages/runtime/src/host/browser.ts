@@ -35,5 +35,17 @@ export function hostPlatform(): { platform: string; arch: string } {
   return { platform: "browser", arch: "unknown" };
 }
 
+// A message to oneself runs after pending events without setTimeout's 4 ms clamp.
+const tasks: (() => void)[] = [];
+const channel = new MessageChannel();
+channel.port1.addEventListener("message", () => tasks.shift()?.());
+channel.port1.start();
+
+/** Runs `task` after pending events: the scheduler's turn ends so the page stays responsive. */
+export function runSoon(task: () => void): void {
+  tasks.push(task);
+  channel.port2.postMessage(null);
+}
+
 /** A page has no exit code: the embedding gives its threads' scheduler an exit hook of its own. */
 export function setHostExitCode(_code: number): void {}

@@ -17,6 +17,11 @@ export function hostPlatform(): { platform: string; arch: string } {
   return { platform: process.platform, arch: process.arch };
 }
 
+/** Runs `task` after pending I/O: the scheduler's turn ends so timers and sockets get theirs. */
+export function runSoon(task: () => void): void {
+  setImmediate(task);
+}
+
 /** What `(exit n)` does by default: the process's exit code. */
 export function setHostExitCode(code: number): void {
   process.exitCode = code;

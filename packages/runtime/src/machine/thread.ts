@@ -6,7 +6,7 @@
 // for a message, a timer, another thread) or yields its time slice to others.
 
 import { ErrorObject, type FrameStack, frameStack } from "@termite/datum";
-import { heapLimitBytes, setHostExitCode } from "#host";
+import { heapLimitBytes, runSoon, setHostExitCode } from "#host";
 import { SchemeRaise } from "../errors.js";
 import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
@@ -311,7 +311,7 @@ export class Scheduler {
   private request(): void {
     if (this.pending) return;
     this.pending = true;
-    setImmediate(() => this.runBatch());
+    runSoon(() => this.runBatch());
   }
 
   private runBatch(): void {
