@@ -44,12 +44,17 @@ const PAGE_HTML = `<!doctype html>
 `;
 
 function servePage(): Promise<Server> {
-  const bundle = readFileSync(join(root, "dist", "termite-page.js"));
+  const scripts = new Map(
+    ["termite-page.js", "node-packages.js"].map((name) => [
+      `/${name}`,
+      readFileSync(join(root, "dist", name)),
+    ]),
+  );
   const server = createServer((request, response) => {
+    const script = scripts.get(request.url ?? "");
     if (request.url === "/") response.writeHead(200, { "content-type": "text/html" }).end(PAGE_HTML);
-    else if (request.url === "/termite-page.js") {
-      response.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
-    } else response.writeHead(404).end();
+    else if (script) response.writeHead(200, { "content-type": "text/javascript" }).end(script);
+    else response.writeHead(404).end();
   });
   return new Promise((listening) => server.listen(PAGE_PORT, "127.0.0.1", () => listening(server)));
 }
@@ -95,6 +100,44 @@ describe.skipIf(!existsSync(CHROMIUM))(`a page in Chromium (${CHROMIUM}; skipped
     }, CALLCC_PROGRAM);
     expect(run).toEqual({ normal: true, value: CALLCC_VALUE, output: CALLCC_OUTPUT });
     expect(await page.textContent("#output")).toBe(CALLCC_OUTPUT);
+  });
+
+  it("loads every package a node needs, whose serializer and in-memory transport work there", async () => {
+    const page2 = await openPage();
+    // A module script, not `import()` inside evaluate: vitest rewrites dynamic imports in test code.
+    await page2.addScriptTag({
+      type: "module",
+      content: 'import * as all from "/node-packages.js"; window.nodePackages = all;',
+    });
+    await page2.waitForFunction(() => "nodePackages" in window, undefined, { timeout: 60_000 });
+    const result = await page2.evaluate(async () => {
+      const all = (window as unknown as { nodePackages: typeof import("../src/node-packages.js") })
+        .nodePackages;
+      const datum = all.reader.readAll('(1 "two" #(3.5) sym)')[0];
+      const decoded = all.serializer.decodeSync(all.serializer.encode(datum));
+      const network = new all.transport.MemoryNetwork();
+      const a = all.transport.createMemoryTransport({ network });
+      const b = all.transport.createMemoryTransport({ network });
+      await a.listen("mem:a");
+      await b.listen("mem:b");
+      const got = new Promise<number[]>((done) => b.on("frame", (_from, frame) => done([...frame])));
+      await a.send("mem:b", Uint8Array.of(7, 8, 9));
+      return { written: all.datum.write(decoded), frame: await got, packages: Object.keys(all).sort() };
+    });
+    await page2.close();
+    expect(result.written).toBe('(1 "two" #(3.5) sym)');
+    expect(result.frame).toEqual([7, 8, 9]);
+    expect(result.packages).toEqual([
+      "compiler",
+      "core",
+      "datum",
+      "libraryExpander",
+      "reader",
+      "runtime",
+      "serializer",
+      "transport",
+      "transportWs",
+    ]);
   });
 
   it("attaches as a tab to a Node.js server node and passes frames both ways", async () => {
