@@ -7,7 +7,11 @@ const root = new URL("..", import.meta.url).pathname;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const dirs = readdirSync(join(root, "packages")).map((d) => join(root, "packages", d));
+// Every package's suite, and the repository-wide checks (checks/: README lines, packing, release).
+const dirs = [
+  ...readdirSync(join(root, "packages")).map((d) => join(root, "packages", d)),
+  join(root, "checks"),
+];
 for (const dir of dirs) {
   const file = join(dir, "test-results.json");
   if (!existsSync(file)) continue;

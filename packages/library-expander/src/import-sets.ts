@@ -6,6 +6,8 @@
 import { Pair } from "@termite/datum";
 import {
   formatModuleName,
+  installPath,
+  isHosted,
   type ModuleName,
   ModuleNameError,
   parseModuleName,
@@ -96,6 +98,19 @@ export function importSet(spec: unknown, within: ModuleName | undefined, x: Expa
   }
   const name = x.at(spec, () => moduleNameOf(spec, within, x));
   const library = x.at(spec, () => x.registry.library(name, spec));
-  if (library === undefined) x.error("unknown-library", `unknown library ${formatModuleName(name)}`, spec);
+  if (library === undefined) x.error("unknown-library", unknownLibraryMessage(name), spec);
   return { library, names: new Map(library.exports) };
+}
+
+/**
+ * A hosted module that is not on the search path cannot be fetched yet (the git loader is being
+ * built): say so, and how to make it available by hand, rather than only "unknown".
+ */
+function unknownLibraryMessage(name: ModuleName): string {
+  if (!isHosted(name)) return `unknown library ${formatModuleName(name)}`;
+  return (
+    `hosted module ${formatModuleName(name)} is not installed, and fetching hosted modules from git ` +
+    `is not there yet (in progress): put its files under a search directory DIR (termite run --search DIR) ` +
+    `as DIR/${installPath(name).join("/")}`
+  );
 }

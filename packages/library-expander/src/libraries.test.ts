@@ -251,6 +251,18 @@ describe("errors carry the reader's positions", () => {
     expect(e.message).toBe("a.sld:3:11: unknown library no/such: (no such)");
   });
 
+  it("a hosted module not installed: says fetching is not there yet and where to put its files", () => {
+    const e = failure(() =>
+      expandLibrary(testRegistry(), "(define-library (a)\n  (import (github.com/fred hello @1.0)))", {
+        file: "a.sld",
+      }),
+    );
+    expect(e.code).toBe("unknown-library");
+    expect(e.message).toContain("a.sld:2:11: hosted module github.com/fred/hello@1.0 is not installed");
+    expect(e.message).toContain("not there yet");
+    expect(e.message).toContain("DIR/github.com/fred/hello/@1.0/hello.sld");
+  });
+
   it("unbound identifier in a library body", () => {
     const e = failure(() =>
       expandLibrary(

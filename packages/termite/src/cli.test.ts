@@ -75,6 +75,25 @@ describe("termite CLI", () => {
     expect(missing.stderr).toContain("unknown library app/searched");
   });
 
+  it("follows CLI conventions: --version, help, --help per command, unknown commands refused", () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(termite(["--version"])).toMatchObject({ code: 0, stdout: `termite ${version}\n` });
+    const help = termite(["help"]);
+    expect(help.code).toBe(0);
+    for (const command of ["run", "expand", "compile", "help", "-e", "--version"])
+      expect(help.stdout).toContain(command);
+    for (const command of ["run", "expand", "compile"]) {
+      const own = termite(["help", command]);
+      expect(own.code).toBe(0);
+      expect(own.stdout).toMatch(new RegExp(`^usage: termite ${command} `));
+      expect(termite([command, "--help"])).toEqual(own);
+    }
+    const bogus = termite(["bogus"]);
+    expect(bogus.code).toBe(64);
+    expect(bogus.stderr).toContain("unknown command 'bogus'");
+    expect(termite(["help", "bogus"]).code).toBe(64);
+  });
+
   it("accepts FILE without `run`", () => {
     expect(termite([fixture("error-in-procedure.scm")]).code).toBe(70);
   });

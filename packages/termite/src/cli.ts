@@ -4,6 +4,7 @@
 //   termite run [--interpret|--compile] [--r7rs] [--search DIR]… [--max-frames N] FILE [ARGS…]
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
+//   termite help [COMMAND], termite COMMAND --help, termite --version
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
 //   termite compile [-o DIR] [--as MODULE] [--search DIR]… [--r7rs] FILE
 //                                   writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json
@@ -14,7 +15,7 @@
 // Exit codes: 0 ok; (exit n) gives n; 64 bad usage or missing file; 65 a read or syntax error in
 // the program; 70 an uncaught Scheme error at run time.
 
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, delimiter, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { compileToFiles } from "@termite/compiler";
@@ -39,17 +40,57 @@ export const EXIT_USAGE = 64;
 export const EXIT_SYNTAX = 65;
 export const EXIT_RUNTIME = 70;
 
-const USAGE = `usage:
-  termite                                   start a REPL
-  termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] FILE [ARGS...]
-                                            (--max-frames: deepest recursion, in frames)
-  Libraries are looked up in each --search DIR, then FILE's directory (the current directory
-  for the REPL and -e), then the directories of TERMITE_PATH.
-  termite FILE [ARGS...]                    same as run
-  termite -e EXPR                           evaluate EXPR and write its value
-  termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
-  termite compile [-o DIR] [--as MODULE] [--search DIR]... [--r7rs] FILE
+const USAGE = `usage: termite [COMMAND] [OPTIONS] [ARGS...]
+
+  termite                        start a REPL (,h for help, ,q or Ctrl-D to quit)
+  termite run FILE [ARGS...]     run a script (compiled; --interpret to interpret)
+  termite FILE [ARGS...]         the same as run
+  termite -e EXPR                evaluate EXPR and write its value
+  termite expand FILE            print FILE's expansion into the core language
+  termite compile FILE           write FILE's JavaScript module and its manifest
+  termite help [COMMAND]         this text, or COMMAND's options
+  termite --version              the version
+
+Libraries are looked up in each --search DIR, then FILE's directory (the current directory for
+the REPL and -e), then the directories of TERMITE_PATH.
+
+Exit codes: 0 ok; (exit n) gives n; 64 bad usage or missing file; 65 read or syntax error;
+70 uncaught Scheme error.
 `;
+
+/** Each subcommand's own help (`termite help run`, `termite run --help`). */
+const COMMAND_HELP: Readonly<Record<string, string>> = {
+  run: `usage: termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] FILE [ARGS...]
+
+Runs FILE as a script (every R7RS-small library, SRFI 1 and 18 and Termite's extras at hand), or
+as an R7RS program with --r7rs (it sees only what it imports). (command-line) is (FILE ARGS...).
+
+  --compile        compile to JavaScript (the default)
+  --interpret      interpret instead, the prelude included
+  --r7rs           run FILE as an R7RS program
+  --search DIR     look for libraries in DIR first: (import (fred greet)) reads DIR/fred/greet.sld
+  --max-frames N   the deepest recursion, in pending frames (a deeper one is an error)
+`,
+  expand: `usage: termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
+
+Prints FILE's expansion into the core language: a library when FILE holds a define-library
+(named MODULE with --as, e.g. gitlab.com/zoo/cats@2.0), an R7RS program with --r7rs, else a script.
+`,
+  compile: `usage: termite compile [-o DIR] [--as MODULE] [--search DIR]... [--r7rs] FILE
+
+Writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json into DIR (default: beside FILE).
+`,
+  "-e": `usage: termite -e EXPR
+
+Evaluates EXPR as a script and writes its value unless it is unspecified.
+`,
+  repl: `usage: termite
+
+Starts a REPL. Forms may span lines, several forms on a line are each evaluated. Ctrl-C
+interrupts an evaluation (definitions are kept) or clears the line; Ctrl-C twice, Ctrl-D or ,q
+leaves. History is kept in ~/.termite_history (TERMITE_HISTORY names another file).
+`,
+};
 
 /** Where libraries are found: `--search` directories, then `base`, then TERMITE_PATH's. */
 function searchPath(explicit: readonly string[] | undefined, base: string): string[] {
@@ -84,10 +125,12 @@ async function run(argv: string[]): Promise<void> {
       r7rs: { type: "boolean" },
       "max-frames": { type: "string" },
       search: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
     strict: true,
   });
+  if (values.help) return help("run");
   const [file, ...args] = positionals;
   if (file === undefined) fail(`run needs a FILE\n${USAGE}`, EXIT_USAGE);
   const maxFrames = values["max-frames"];
@@ -149,6 +192,7 @@ const UNIT_OPTIONS = {
   as: { type: "string" },
   search: { type: "string", multiple: true },
   r7rs: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
 } as const;
 
 /**
@@ -186,6 +230,7 @@ async function expand(argv: string[]): Promise<void> {
     allowPositionals: true,
     strict: true,
   });
+  if (values.help) return help("expand");
   const { module } = await expandFile("expand", positionals[0], values);
   const out = printCore(module);
   process.stdout.write(out.endsWith("\n") ? out : `${out}\n`);
@@ -198,6 +243,7 @@ async function compile(argv: string[]): Promise<void> {
     allowPositionals: true,
     strict: true,
   });
+  if (values.help) return help("compile");
   const file = positionals[0];
   const { text, module } = await expandFile("compile", file, values);
   const { js, manifest } = compileToFiles(module, { source: text });
@@ -212,11 +258,14 @@ async function compile(argv: string[]): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined) return startRepl(searchPath([], process.cwd()));
-  if (command === "-h" || command === "--help") {
-    process.stdout.write(USAGE);
+  if (command === "-h" || command === "--help") return help(undefined);
+  if (command === "-v" || command === "--version" || command === "version") {
+    process.stdout.write(`termite ${version()}\n`);
     return;
   }
+  if (command === "help") return help(rest[0]);
   if (command === "-e") {
+    if (rest[0] === "--help" || rest[0] === "-h") return help("-e");
     if (rest.length !== 1) fail(`-e needs one EXPR\n${USAGE}`, EXIT_USAGE);
     return evaluate(rest[0]!);
   }
@@ -225,7 +274,35 @@ async function main(argv: string[]): Promise<void> {
   if (command === "compile") return compile(rest);
   if (command.startsWith("-") && command !== "--interpret" && command !== "--r7rs" && command !== "--compile")
     fail(`unknown option ${command}\n${USAGE}`, EXIT_USAGE);
+  // `termite FILE` is `termite run FILE`; a bare word that names no file is a mistyped command.
+  if (!looksLikeFile(command))
+    fail(
+      `unknown command '${command}' (commands: run, expand, compile, help; a script: termite run FILE)`,
+      EXIT_USAGE,
+    );
   return run(argv);
+}
+
+/** True when `word` names an existing file or has the look of one (a path or a Scheme extension). */
+function looksLikeFile(word: string): boolean {
+  return existsSync(word) || /[/\\]/.test(word) || /\.(scm|ss|sld|sls|sps|txt)$/i.test(word);
+}
+
+function help(command: string | undefined): void {
+  if (command === undefined) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const text = COMMAND_HELP[command];
+  if (text === undefined)
+    fail(`no help for '${command}' (commands: ${Object.keys(COMMAND_HELP).join(", ")})`, EXIT_USAGE);
+  process.stdout.write(text);
+}
+
+/** This package's version, from the package.json beside dist/. */
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return String(manifest.version);
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

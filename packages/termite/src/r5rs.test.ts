@@ -5,11 +5,12 @@ import { write } from "@termite/datum";
 import { parseModulePath } from "@termite/namespace";
 import { memoryIoContext } from "@termite/runtime";
 import { describe, expect, it } from "vitest";
+import { createSystem } from "./create-system.js";
 import { R5RS_PROCEDURES, R5RS_SYNTAX } from "./r5rs.js";
-import { TermiteSystem } from "./system.js";
+import type { TermiteSystem } from "./system.js";
 
 async function run(text: string, system?: TermiteSystem): Promise<string> {
-  const s = system ?? (await new TermiteSystem({ io: memoryIoContext() }).boot());
+  const s = system ?? (await createSystem({ io: memoryIoContext() }));
   const r = await s.runScript(text, "test.scm");
   if (!r.normal) throw new Error(`script failed: ${write(r.condition)}`);
   return write(r.value);
@@ -22,7 +23,7 @@ describe("R5RS names", () => {
   });
 
   it("are all exported by (scheme r5rs), with its two environment procedures", async () => {
-    const system = await new TermiteSystem({ io: memoryIoContext() }).boot();
+    const system = await createSystem({ io: memoryIoContext() });
     const exports = system.registry.library(parseModulePath("scheme/r5rs"))!.exports;
     const missing = [
       ...R5RS_PROCEDURES,
@@ -34,7 +35,7 @@ describe("R5RS names", () => {
   });
 
   it("null-environment binds the syntax only, and both ask for version 5", async () => {
-    const system = await new TermiteSystem({ io: memoryIoContext() }).boot();
+    const system = await createSystem({ io: memoryIoContext() });
     expect(await run("(eval '(let ((x 1)) (if x 'a 'b)) (null-environment 5))", system)).toBe("a");
     const unbound = await system.runScript("(eval '(car '(1)) (null-environment 5))", "t.scm");
     expect(unbound.normal).toBe(false);

@@ -15,7 +15,7 @@ import {
   interpretUnit,
 } from "@termite/compiler";
 import type { CoreModule, Node } from "@termite/core";
-import { write } from "@termite/datum";
+import { ErrorObject, write } from "@termite/datum";
 import {
   DEFAULT_SCRIPT_LIBRARIES,
   expandProgram,
@@ -37,6 +37,7 @@ import {
   type Scheduler,
   SchemeThread,
 } from "@termite/runtime";
+import { reportedByStarter } from "./reported-threads.js";
 import { schemeFile } from "./scheme-files.js";
 
 /** Names the prelude provides, and the R7RS libraries that export them. */
@@ -94,6 +95,11 @@ const PRELUDE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
   ],
   "srfi/132": ["list-sort", "vector-sort"],
 };
+
+/** The condition an interrupted evaluation ends with. */
+function schemeInterrupt(): ErrorObject {
+  return new ErrorObject("error", "interrupted", [], undefined);
+}
 
 export interface SystemOptions {
   /** The console, command line and environment of this node (default: the process's own). */
@@ -292,11 +298,24 @@ export class TermiteSystem {
     return { normal: true, value: undefined };
   }
 
-  /** Runs `thunk` as the main thread of something; resolves with how the thread ended. */
-  runInThread(thunk: () => unknown, name?: unknown): Promise<RunResult> {
+  /**
+   * Runs `thunk` as the main thread of something; resolves with how the thread ended. Aborting
+   * `signal` ends the thread with an "interrupted" error (the REPL's Ctrl-C).
+   */
+  runInThread(thunk: () => unknown, name?: unknown, signal?: AbortSignal): Promise<RunResult> {
     return new Promise((resolve) => {
       const t = new SchemeThread(thunk, name, this.scheduler);
+      // The caller reports how it ended; should it become a process, the node does not again.
+      reportedByStarter.add(t);
       t.onExit(resolve);
+      if (signal !== undefined) {
+        // Between time slices: the thread is queued or parked, never on the JS stack here.
+        const interrupt = (): void => {
+          if (t.exit === undefined) t.finish({ normal: false, condition: schemeInterrupt() });
+        };
+        signal.addEventListener("abort", interrupt, { once: true });
+        t.onExit(() => signal.removeEventListener("abort", interrupt));
+      }
       t.start();
     });
   }
@@ -305,9 +324,13 @@ export class TermiteSystem {
    * Expands and runs a script (or a chunk of REPL input) in the persistent top level; libraries
    * it imports from source run first. Resolves with how the main thread ended.
    */
-  async runScript(text: string, file?: string): Promise<RunResult> {
+  async runScript(
+    text: string,
+    file?: string,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<RunResult> {
     const module = this.scriptSession().expandText(text, { file });
-    return this.runUnit(module);
+    return this.runUnit(module, options?.signal);
   }
 
   /** Expands and runs an R7RS program: it sees only what it imports. */
@@ -315,9 +338,9 @@ export class TermiteSystem {
     return this.runUnit(expandProgram(this.registry, text, { file }));
   }
 
-  private async runUnit(module: CoreModule): Promise<RunResult> {
+  private async runUnit(module: CoreModule, signal?: AbortSignal): Promise<RunResult> {
     const libraries = await this.runStartedModules();
     if (!libraries.normal) return libraries;
-    return this.runInThread(this.load(module), "main");
+    return this.runInThread(this.load(module), "main", signal);
   }
 }

@@ -288,7 +288,7 @@ class UnitCompiler {
     const s1 = l1.slot;
     const call = (f: unknown, a: unknown, b: unknown): unknown => {
       if (typeof f !== "function")
-        return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+        return f === UNBOUND ? unboundOperator(fname, loc, proc) : notAProcedure(f, loc, proc);
       try {
         return (f as Procedure)(a, b);
       } catch (e) {
@@ -392,7 +392,7 @@ class UnitCompiler {
       const f = vals[0];
       if (typeof f !== "function")
         return f === UNBOUND && unboundName !== undefined
-          ? unboundVariable(unboundName)
+          ? unboundOperator(unboundName, loc, proc)
           : notAProcedure(f, loc, proc);
       try {
         return (f as Procedure).apply(undefined, vals.slice(1));
@@ -424,7 +424,7 @@ class UnitCompiler {
       const leaves = node.args.map((a) => leafOf(a, scope));
       const call2 = (f: unknown, a: unknown, b: unknown): unknown => {
         if (typeof f !== "function")
-          return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+          return f === UNBOUND ? unboundOperator(fname, loc, proc) : notAProcedure(f, loc, proc);
         try {
           return (f as Procedure)(a, b);
         } catch (e) {
@@ -456,7 +456,7 @@ class UnitCompiler {
         return (env) => {
           const f = cell.value;
           if (typeof f !== "function")
-            return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+            return f === UNBOUND ? unboundOperator(fname, loc, proc) : notAProcedure(f, loc, proc);
           try {
             return (f as Procedure)(env[s1]);
           } catch (e) {
@@ -472,7 +472,7 @@ class UnitCompiler {
           if (a === UNWIND) return pushFrame(code, 1, [env, [cell.value]]);
           const f = cell.value;
           if (typeof f !== "function")
-            return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+            return f === UNBOUND ? unboundOperator(fname, loc, proc) : notAProcedure(f, loc, proc);
           try {
             return (f as Procedure)(a);
           } catch (e) {
@@ -489,7 +489,7 @@ class UnitCompiler {
         if (b === UNWIND) return pushFrame(code, 2, [env, [cell.value, a]]);
         const f = cell.value;
         if (typeof f !== "function")
-          return f === UNBOUND ? unboundVariable(fname) : notAProcedure(f, loc, proc);
+          return f === UNBOUND ? unboundOperator(fname, loc, proc) : notAProcedure(f, loc, proc);
         try {
           return (f as Procedure)(a, b);
         } catch (e) {
@@ -600,6 +600,16 @@ class UnitCompiler {
 function shortName(qualified: string): string {
   const i = qualified.lastIndexOf("#");
   return i >= 0 ? qualified.slice(i + 1) : qualified;
+}
+
+/** An unbound operator is reported at its call, as the JavaScript back end does. */
+function unboundOperator(name: string, loc: SourceLocation | undefined, proc: string | undefined): never {
+  try {
+    return unboundVariable(name);
+  } catch (e) {
+    noteCallSite(e, proc, loc);
+    throw e;
+  }
 }
 
 function notAProcedure(f: unknown, loc: SourceLocation | undefined, proc: string | undefined): never {

@@ -32,7 +32,7 @@ import {
   vectorRef,
 } from "@termite/runtime";
 import { PURE_PRIMITIVES } from "./analysis.js";
-import type { RuntimeName } from "./generate.js";
+import type { RuntimeName } from "./render.js";
 
 function notAProcedure(f: unknown): never {
   return schemeError(undefined, "attempt to call a non-procedure", f);

@@ -17,6 +17,8 @@ import {
   write,
 } from "@termite/datum";
 import { currentThread, type ExitReason, SchemeThread } from "@termite/runtime";
+import { backtraceText } from "../report.js";
+import { reportedByStarter } from "../reported-threads.js";
 import { Mailbox } from "./mailbox.js";
 
 /** A process: its thread, id and mailbox, and who hears when it ends. */
@@ -182,9 +184,9 @@ export class ProcessNode {
     p.mailbox.close();
     if (this.services.size > 0)
       for (const [name, pid] of this.services) if (pid === p.pid) this.services.delete(name);
-    if (!reason.normal && !p.endedByLink) {
+    if (!reason.normal && !p.endedByLink && !reportedByStarter.has(p.thread)) {
       this.report(
-        `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n`,
+        `*** process ${write(p.pid)} ended by an uncaught error: ${conditionText(reason.condition)}\n${backtraceText(reason.condition)}`,
       );
     }
     if (p.monitoredBy !== undefined) {

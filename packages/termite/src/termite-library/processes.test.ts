@@ -164,9 +164,11 @@ describe.each(["compile", "interpret"] as const)("%s", (backend) => {
           (! other 21)
           (thread-join! other)`),
       ).toBe("42");
+      // One report: its first line, then the Scheme call sites it passed (`  in lambda (...)`).
       const lines = system.io.stderrText.split("\n").filter((l) => l !== "");
-      expect(lines).toHaveLength(1);
+      expect(lines.filter((l) => l.includes("ended by an uncaught error"))).toHaveLength(1);
       expect(lines[0]).toMatch(/process .* ended by an uncaught error: vector-ref: index out of range/);
+      for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}in \S+/);
     });
 
     it("a monitor receives (DOWN tag pid reason): normal, or the condition", async () => {
