@@ -1,7 +1,7 @@
 import type { NodeAddress, PeerLost, Transport } from "@termite/transport";
 import { afterEach, describe, expect, it } from "vitest";
-import { WebSocket, WebSocketServer } from "ws";
-import { createTabTransport, createWsTransport, type WebSocketConstructor } from "../src/index.js";
+import { WebSocketServer } from "ws";
+import { createTabTransport, createWsTransport } from "../src/index.js";
 
 // Ports 47300–47399 belong to this file. Tabs run here on `ws`'s client, which has the browser's API;
 // the browser test (tests/browser at the root) runs the same transport in Chromium.
@@ -19,7 +19,7 @@ async function serverNode(options = {}): Promise<Transport> {
 }
 
 async function tab(server: Transport): Promise<Transport> {
-  const t = createTabTransport({ WebSocket: WebSocket as unknown as WebSocketConstructor });
+  const t = createTabTransport();
   open.push(t);
   await t.listen(server.address);
   return t;
