@@ -91,6 +91,8 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
   const silent = new WeakSet<WebSocket>(); // dropped for missing a heartbeat
   const inbox: InboundFrame[] = [];
   const held = new Set<WebSocket>(); // paused while a frame listener holds delivery back
+  const pausedByUs = new Set<WebSocket>(); // paused for back-pressure (a listener or a full relay)
+  const sentSinceBeat = new WeakSet<WebSocket>(); // frames went out on it since the last ping
   let holding = false;
   let delivering = false;
   let server: WebSocketServer | undefined;
@@ -113,6 +115,7 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
     socket.on("close", () => {
       sockets.delete(socket);
       held.delete(socket);
+      pausedByUs.delete(socket);
     });
     socket.on("error", (e: Error & { code?: string }) => {
       if (e.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") {
@@ -121,8 +124,15 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
     });
   }
 
+  // Only an idle connection gets a verdict. One we paused, sent frames on since the last ping, or
+  // that holds unsent bytes may be under back-pressure, with its receiver reading nothing, pings included; a peer
+  // that died there is found by TCP when the unacknowledged bytes time out.
   function beat(): void {
     for (const socket of sockets) {
+      if (pausedByUs.has(socket) || sentSinceBeat.delete(socket) || socket.bufferedAmount > 0) {
+        answered.add(socket);
+        continue;
+      }
       if (!answered.has(socket)) {
         silent.add(socket);
         socket.terminate();
@@ -155,6 +165,7 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
     inbox.push({ from, frame });
     if (holding && !held.has(socket)) {
       held.add(socket);
+      pausedByUs.add(socket);
       socket.pause();
     }
     void deliverInbox();
@@ -169,7 +180,10 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
       holding = true;
       await pause;
       holding = false;
-      for (const socket of held) socket.resume();
+      for (const socket of held) {
+        pausedByUs.delete(socket);
+        socket.resume();
+      }
       held.clear();
     }
     delivering = false;
@@ -228,6 +242,7 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
     while (!link.lost && link.queue.length > 0 && link.socket!.readyState === WebSocket.OPEN) {
       const socket = link.socket!;
       const message = link.wrap(link.queue.shift()!);
+      sentSinceBeat.add(socket);
       if (socket.bufferedAmount < HIGH_WATER_BYTES) socket.send(message, { binary: true });
       else await new Promise<void>((flushed) => socket.send(message, { binary: true }, () => flushed()));
     }
@@ -279,7 +294,11 @@ export function createWsTransport(options: WsTransportOptions = {}): Transport {
     const queued = link.queue.push(frame).catch(() => {}); // a lost link was reported to its sender
     if (full) {
       source.pause();
-      void queued.then(() => source.resume());
+      pausedByUs.add(source);
+      void queued.then(() => {
+        pausedByUs.delete(source);
+        source.resume();
+      });
     }
   }
 

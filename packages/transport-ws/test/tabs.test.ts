@@ -150,4 +150,21 @@ describe("heartbeats", () => {
       await new Promise((r) => silent.close(r));
     }
   });
+
+  it("a receiver that holds back longer than two heartbeats is not taken for a silent one", async () => {
+    const a = await serverNode({ heartbeatMs: 100, maxQueuedFrames: 4 });
+    const b = await serverNode({ heartbeatMs: 100 });
+    const lost = [...[a, b].map(losses)];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let received = 0;
+    b.on("frame", () => (++received === 1 ? gate : undefined));
+    const frame = new Uint8Array(256 * 1024);
+    const sends = Array.from({ length: 64 }, () => a.send(b.address!, frame)); // 16 MiB: more than TCP holds
+    await new Promise((r) => setTimeout(r, 1000)); // ten heartbeats with b's connection paused
+    release();
+    await Promise.all(sends);
+    await until(() => received === 64, "every frame once b goes on");
+    expect(lost.flat()).toEqual([]);
+  });
 });
