@@ -23,15 +23,23 @@ function brand(cls: { prototype: { printText(): string } }, mark: symbol): void 
 
 class ProcessIdImpl {
   constructor(
-    /** The node's address, `host:port` (`":7000"`), or `""` before the node joins a network. */
+    /** The node's address (`tcp://127.0.0.1:7000`), or `""` before the node joins a network. */
     readonly node: string,
-    /** Unique among the processes of that node. */
+    /** Unique among the processes of that node (0 for a service's name). */
     readonly number: number,
+    /**
+     * The start of that node the id belongs to (its incarnation, Erlang's creation): a node that
+     * comes back is a new incarnation and the ids of the old one are dead. 0 = not yet known.
+     */
+    readonly incarnation = 0,
+    /** For `remote-service`: names whichever process holds this service name on `node`. */
+    readonly service?: string,
   ) {}
 
-  /** `#<process 12>` alone, `#<process :7000 12>` on a network node. */
+  /** `#<process 12>` alone, `#<process :7000 12>` on a network node, `#<process :7000 pong>` a service. */
   printText(): string {
-    return this.node === "" ? `#<process ${this.number}>` : `#<process ${this.node} ${this.number}>`;
+    const what = this.service ?? this.number;
+    return this.node === "" ? `#<process ${what}>` : `#<process ${this.node} ${what}>`;
   }
 
   static isInstance(x: unknown): x is ProcessIdImpl {
@@ -48,6 +56,8 @@ class TagImpl {
     readonly node: string,
     /** Unique among the tags of that node. */
     readonly number: number,
+    /** The incarnation of the node that made it (see `ProcessId`); 0 = not yet known. */
+    readonly incarnation = 0,
   ) {}
 
   /** `#<tag 3>` alone, `#<tag :7000 3>` on a network node. */

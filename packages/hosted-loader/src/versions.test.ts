@@ -105,9 +105,9 @@ describe("resolveRef", () => {
 
 describe("tagVersion and compareTags", () => {
   it("reads version-like tags and orders them before the others", () => {
-    expect(tagVersion("v1.4")?.version).toBe("1.4.0");
-    expect(tagVersion("2")?.version).toBe("2.0.0");
-    expect(tagVersion("1.2.3-rc.1")?.version).toBe("1.2.3-rc.1");
+    expect(tagVersion("v1.4")).toBe("1.4.0");
+    expect(tagVersion("2")).toBe("2.0.0");
+    expect(tagVersion("1.2.3-rc.1")).toBe("1.2.3-rc.1");
     expect(tagVersion("release-1")).toBeNull();
     expect(["beta", "10.0", "v2.0", "1.0"].sort(compareTags)).toEqual(["1.0", "v2.0", "10.0", "beta"]);
   });

@@ -114,7 +114,7 @@ function resolveRange(name: HostedModuleName, range: string, refs: RemoteRefs): 
   const module = formatModuleName(name);
   let best: { version: Semver.SemVer; tag: string } | null = null;
   for (const tag of refs.tags.keys()) {
-    const version = tagVersion(tag);
+    const version = parseTagVersion(tag);
     if (version === null || !semver().satisfies(version, range)) continue;
     // Between `1.4` and `v1.4` (same version) the un-prefixed tag wins, as the exact rule says.
     if (
@@ -134,8 +134,16 @@ function resolveRange(name: HostedModuleName, range: string, refs: RemoteRefs): 
   return resolveRef(withVersion(name, exact), refs);
 }
 
-/** The semver a tag stands for (`v1.4` -> 1.4.0), or `null` when it is not a version. */
-export function tagVersion(tag: string): Semver.SemVer | null {
+/**
+ * The version a tag stands for, in full semver form (`v1.4` -> `"1.4.0"`), or `null` when it is
+ * not a version. A string, so that this package's public types do not depend on semver's.
+ */
+export function tagVersion(tag: string): string | null {
+  return parseTagVersion(tag)?.version ?? null;
+}
+
+/** The parsed semver a tag stands for, or `null`. */
+function parseTagVersion(tag: string): Semver.SemVer | null {
   const match = /^v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(-[0-9A-Za-z.-]+)?$/.exec(tag);
   if (match === null) return null;
   const [, major, minor = "0", patch = "0", pre = ""] = match;
@@ -149,8 +157,8 @@ function tagsExisting(refs: RemoteRefs): string {
 
 /** Version tags in version order first, then the others alphabetically. */
 export function compareTags(a: string, b: string): number {
-  const x = tagVersion(a);
-  const y = tagVersion(b);
+  const x = parseTagVersion(a);
+  const y = parseTagVersion(b);
   if (x !== null && y !== null) return semver().compare(x, y) || (a < b ? -1 : a > b ? 1 : 0);
   if (x !== null) return -1;
   if (y !== null) return 1;
@@ -160,7 +168,7 @@ export function compareTags(a: string, b: string): number {
 /** Of `versions` (install directory names without `@`), those satisfying `range`, newest first. */
 export function newestSatisfying(versions: readonly string[], range: string): string[] {
   return versions
-    .map((version) => ({ version, parsed: tagVersion(version) }))
+    .map((version) => ({ version, parsed: parseTagVersion(version) }))
     .filter(
       (v): v is { version: string; parsed: Semver.SemVer } =>
         v.parsed !== null && semver().satisfies(v.parsed, range),

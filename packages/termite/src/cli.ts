@@ -1,13 +1,14 @@
 // ## The `termite` command
 //
 //   termite                         a REPL (reads stdin without prompts when it is not a terminal)
-//   termite run [--interpret|--compile] [--r7rs] [--search DIR]… [--max-frames N] FILE [ARGS…]
+//   termite run [--interpret|--compile] [--r7rs] [--search DIR]… [--max-frames N] [--insecure] FILE [ARGS…]
 //   termite FILE [ARGS…]            the same as `run`
 //   termite -e EXPR                 evaluates EXPR, writes its value unless unspecified
 //   termite help [COMMAND], termite COMMAND --help, termite --version
 //   termite expand [--as MODULE] [--search DIR]… [--r7rs] FILE
 //   termite compile [-o DIR] [--as MODULE] [--search DIR]… [--r7rs] FILE
 //                                   writes FILE's JavaScript (NAME.mjs) and NAME.manifest.json
+//   termite keys [--force]          writes this node's CURVE key pair under $TERMITE_HOME/node/
 //
 // Libraries are found in the `--search` directories, then FILE's directory (the current one for
 // the REPL and -e), then those of TERMITE_PATH.
@@ -32,6 +33,12 @@ import {
   setProgramExitHook,
 } from "@termite/runtime";
 import { createSystem } from "./create-system.js";
+import {
+  type DistributionOptions,
+  readCurveOptions,
+  termiteHome,
+  writeNodeKeys,
+} from "./distribution/index.js";
 import { startRepl } from "./repl.js";
 import { describeCondition } from "./report.js";
 import type { RunResult } from "./system.js";
@@ -48,6 +55,7 @@ const USAGE = `usage: termite [COMMAND] [OPTIONS] [ARGS...]
   termite -e EXPR                evaluate EXPR and write its value
   termite expand FILE            print FILE's expansion into the core language
   termite compile FILE           write FILE's JavaScript module and its manifest
+  termite keys                   write this node's CURVE key pair (authenticated nodes)
   termite help [COMMAND]         this text, or COMMAND's options
   termite --version              the version
 
@@ -60,7 +68,7 @@ Exit codes: 0 ok; (exit n) gives n; 64 bad usage or missing file; 65 read or syn
 
 /** Each subcommand's own help (`termite help run`, `termite run --help`). */
 const COMMAND_HELP: Readonly<Record<string, string>> = {
-  run: `usage: termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] FILE [ARGS...]
+  run: `usage: termite run [--interpret|--compile] [--r7rs] [--search DIR]... [--max-frames N] [--insecure] FILE [ARGS...]
 
 Runs FILE as a script (every R7RS-small library, SRFI 1 and 18 and Termite's extras at hand), or
 as an R7RS program with --r7rs (it sees only what it imports). (command-line) is (FILE ARGS...).
@@ -70,6 +78,14 @@ as an R7RS program with --r7rs (it sees only what it imports). (command-line) is
   --r7rs           run FILE as an R7RS program
   --search DIR     look for libraries in DIR first: (import (fred greet)) reads DIR/fred/greet.sld
   --max-frames N   the deepest recursion, in pending frames (a deeper one is an error)
+  --insecure       let node-init listen beyond loopback without authentication (also
+                   TERMITE_INSECURE=1); with keys from \`termite keys\` nodes authenticate instead
+`,
+  keys: `usage: termite keys [--force]
+
+Writes this node's CURVE key pair under $TERMITE_HOME/node/ (default ~/.termite/node/) and prints
+its public key. With it, \`termite run\` authenticates peers: list their public keys in
+allowed-peers, and their addresses and keys in peer-keys. --force replaces an existing pair.
 `,
   expand: `usage: termite expand [--as MODULE] [--search DIR]... [--r7rs] FILE
 
@@ -125,6 +141,7 @@ async function run(argv: string[]): Promise<void> {
       r7rs: { type: "boolean" },
       "max-frames": { type: "string" },
       search: { type: "string", multiple: true },
+      insecure: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,
@@ -148,10 +165,38 @@ async function run(argv: string[]): Promise<void> {
     io,
     backend: values.interpret ? "interpret" : "compile",
     searchPath: searchPath(values.search, dirname(file)),
+    distribution: nodeOptions(values.insecure === true),
   });
   await runToEnd(io, () => (values.r7rs ? system.runProgram(text, file) : system.runScript(text, file)));
   // The program ends when its main thread ends, as under Gambit: other processes end with it.
   process.exit(0);
+}
+
+/** How `termite run` joins a network: CURVE keys from $TERMITE_HOME/node/ when they exist. */
+function nodeOptions(insecure: boolean): DistributionOptions {
+  const curve = readCurveOptions(termiteHome());
+  return { ...(insecure ? { insecure } : {}), ...(curve !== undefined ? { zmq: { curve } } : {}) };
+}
+
+function keys(argv: string[]): void {
+  const { values } = parseArgs({
+    args: argv,
+    options: { force: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+  });
+  if (values.help) {
+    help("keys");
+    return;
+  }
+  const home = termiteHome();
+  try {
+    const publicKey = writeNodeKeys(home, values.force === true);
+    process.stdout.write(
+      `${publicKey}\nwritten to ${join(home, "node")}: add peers' public keys to allowed-peers and their addresses and keys to peer-keys\n`,
+    );
+  } catch (e) {
+    fail((e as Error).message, EXIT_USAGE);
+  }
 }
 
 /**
@@ -272,12 +317,13 @@ async function main(argv: string[]): Promise<void> {
   if (command === "run") return run(rest);
   if (command === "expand") return expand(rest);
   if (command === "compile") return compile(rest);
+  if (command === "keys") return keys(rest);
   if (command.startsWith("-") && command !== "--interpret" && command !== "--r7rs" && command !== "--compile")
     fail(`unknown option ${command}\n${USAGE}`, EXIT_USAGE);
   // `termite FILE` is `termite run FILE`; a bare word that names no file is a mistyped command.
   if (!looksLikeFile(command))
     fail(
-      `unknown command '${command}' (commands: run, expand, compile, help; a script: termite run FILE)`,
+      `unknown command '${command}' (commands: run, expand, compile, keys, help; a script: termite run FILE)`,
       EXIT_USAGE,
     );
   return run(argv);

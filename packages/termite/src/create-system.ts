@@ -1,6 +1,7 @@
 // ## The standard system: everything a `termite` user expects, booted
 
 import type { IoContext, PrimitiveGroup, Scheduler } from "@termite/runtime";
+import { type DistributionOptions, distributionPart } from "./distribution/index.js";
 import { evalPart } from "./eval.js";
 import { type Backend, type SystemPart, TermiteSystem } from "./system.js";
 import { termiteLibraryPart } from "./termite-library/index.js";
@@ -21,16 +22,22 @@ export interface CreateSystemOptions {
   readonly parts?: readonly SystemPart[];
   /** The scheduler of the system's threads (frame limit, exit hook); default: the process's. */
   readonly scheduler?: Scheduler;
+  /** How the node joins a network when a program calls `node-init` (transports, limits, security). */
+  readonly distribution?: DistributionOptions;
 }
 
-/** The standard parts, in the order they install: the wire, eval, the `(termite)` library. */
-export function standardParts(wire: WireOptions = {}): SystemPart[] {
-  return [wirePart(wire), evalPart, termiteLibraryPart];
+/**
+ * The standard parts, in the order they install: the wire, the distribution layer over it, eval,
+ * the `(termite)` library.
+ */
+export function standardParts(wire: WireOptions = {}, distribution: DistributionOptions = {}): SystemPart[] {
+  return [wirePart(wire), distributionPart(distribution), evalPart, termiteLibraryPart];
 }
 
 /**
  * A booted system with the default environment: R7RS-small, SRFI 1 and 18, Termite's extras, the
- * `(termite)` library, eval, and a wire so that values (closures and continuations too) can travel.
+ * `(termite)` library, eval, a wire so that values (closures and continuations too) can travel, and
+ * the distribution layer (`node-init`, `remote-spawn`…) so that processes can talk across nodes.
  */
 export async function createSystem(options: CreateSystemOptions = {}): Promise<TermiteSystem> {
   const system = new TermiteSystem({
@@ -38,7 +45,7 @@ export async function createSystem(options: CreateSystemOptions = {}): Promise<T
     backend: options.backend,
     groups: options.groups,
     registry: { searchPath: [...(options.searchPath ?? [])] },
-    parts: [...standardParts(options.wire), ...(options.parts ?? [])],
+    parts: [...standardParts(options.wire, options.distribution), ...(options.parts ?? [])],
     scheduler: options.scheduler,
   });
   return system.boot();

@@ -1,4 +1,5 @@
 export * from "./create-system.js";
+export * from "./distribution/index.js";
 export { evalPart } from "./eval.js";
 export * from "./report.js";
 export * from "./system.js";

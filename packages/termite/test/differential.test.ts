@@ -288,7 +288,8 @@ describe("compiled and interpreted code agree on random programs", () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 400 systems booted: 10–30 s on a quiet machine, more when the 2 cores are shared.
+  }, 180_000);
 });
 
 describe.each(["compile", "interpret"] as const)("continuations of random programs, %s", (backend) => {

@@ -12,6 +12,29 @@
     ((library (termite wire))
      (import (termite wire))
      (export object->u8vector u8vector->object)))
+  ;; Nodes on a network, when the system has the distribution layer (src/distribution/).
+  (cond-expand
+    ((library (termite node))
+     (import (termite node))
+     (export node-init current-node remote-service remote-spawn remote-spawn-link ping
+             migrate-task migrate/proxy)
+     (begin
+       ;; The process goes on at `node` as a new process; this one ends (its id is dead).
+       (define (migrate-task node)
+         (call/cc
+           (lambda (k)
+             (remote-spawn node (lambda () (k #t)))
+             (%end-process))))
+       ;; The process goes on at `node`; this one stays as a proxy, linked to it, forwarding
+       ;; every message it receives, so its old id still reaches the process.
+       (define (migrate/proxy node)
+         (define (proxy pid)
+           (let loop ()
+             (! pid (?))
+             (loop)))
+         (call/cc
+           (lambda (k)
+             (proxy (remote-spawn-link node (lambda () (k #t))))))))))
   (begin
     ;; (?? pred [timeout [default]]): takes the first message satisfying `pred`.
     (define (?? pred . options)

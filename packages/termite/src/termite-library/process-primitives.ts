@@ -101,10 +101,8 @@ export function processPrimitiveGroups(node: ProcessNode): PrimitiveGroup[] {
       "spawn-link": prim(1, 2, (thunk, name) => node.spawn(procedureArg("spawn-link", thunk, 0), true, name)),
       self: prim(0, 0, () => node.current().pid),
       "process?": prim(1, 1, (x) => x instanceof ProcessId),
-      "!": prim(2, 2, (pid, message) => {
-        node.send(pidArg("!", pid, 0), message);
-        return undefined;
-      }),
+      // To another node, `!` may park the sender while the peer's outgoing queue is full.
+      "!": prim(2, 2, (pid, message) => node.send(pidArg("!", pid, 0), message, true)),
       "?": prim(0, 2, receive),
       "!?": prim(2, 4, (pid, message, ...rest) => remoteCall(node, pid, message, rest)),
       "make-tag": prim(0, 0, () => node.makeTag()),
@@ -119,13 +117,11 @@ export function processPrimitiveGroups(node: ProcessNode): PrimitiveGroup[] {
       }),
       "resolve-service": prim(1, 1, (name) => node.resolve(symbolArg("resolve-service", name, 0)) ?? false),
       link: prim(1, 1, (pid) => {
-        const other = node.find(pidArg("link", pid, 0));
-        if (other !== undefined) node.link(node.current(), other);
+        node.linkTo(node.current(), pidArg("link", pid, 0));
         return undefined;
       }),
       unlink: prim(1, 1, (pid) => {
-        const other = node.find(pidArg("unlink", pid, 0));
-        if (other !== undefined) node.unlink(node.current(), other);
+        node.unlinkFrom(node.current(), pidArg("unlink", pid, 0));
         return undefined;
       }),
       monitor: prim(1, 1, (pid) => node.monitor(node.current(), pidArg("monitor", pid, 0))),

@@ -17,6 +17,8 @@ export interface CompiledUnitSource {
   readonly hash: string;
   readonly block: boolean;
   readonly body: readonly Node[];
+  /** For a script unit received from another node: the scope its globals belong to. */
+  readonly scope?: string | undefined;
 }
 
 type TableUnit = Pick<CompiledUnit, "codes" | "compiled">;

@@ -27,6 +27,8 @@ import { type GlobalEnvironment, memoryPortState, Port, Promise_, UNASSIGNED } f
 import type { CodeDescription, Description } from "@termite/serializer";
 import type { CompiledUnitSource } from "./compiled-codes.js";
 import { type PackedUnit, packBody, packUnit } from "./core-tree.js";
+import type { ProcessIdentities } from "./process-identities.js";
+import { isScriptGlobal, scriptGlobalsOf } from "./script-globals.js";
 import { WireTags } from "./tags.js";
 
 type Described = Description | CodeDescription;
@@ -38,6 +40,14 @@ const packedBodies = new WeakMap<CompiledUnitSource, PackedUnit>();
 export interface DescribeExtension {
   /** Describes `obj`, or answers `undefined` to leave it to the others. */
   describe(obj: object): Described | undefined;
+}
+
+/** Where the script units of a node come from, and the values of their globals (./script-globals.ts). */
+export interface ScriptScopes {
+  /** The scope of a script unit (a `CodeUnit` or `CompiledUnitSource` of module `""`). */
+  scopeOf(unit: object): string;
+  /** The value of script global `name` (`#x`) of `scope` on this node, if it is bound. */
+  valueOf(scope: string, name: string): { value: unknown } | undefined;
 }
 
 /** Finds the unit of interpreted code that carries no `unit` of its own. */
@@ -60,6 +70,8 @@ export function makeDescriber(
   findUnit: UnitFinder,
   extensions: readonly DescribeExtension[] = [],
   findCompiled: (code: object) => CompiledUnitSource | undefined = () => undefined,
+  identities?: Pick<ProcessIdentities, "describeId">,
+  scripts?: ScriptScopes,
 ): Describer {
   const known = new Map<object, Described>();
   let globalNames: Map<unknown, string> | undefined;
@@ -69,7 +81,7 @@ export function makeDescriber(
     if (globalNames === undefined) {
       globalNames = new Map();
       for (const name of globals.names()) {
-        if (name.startsWith("#")) continue;
+        if (isScriptGlobal(name)) continue;
         const value = globals.lookup(name);
         if (
           (typeof value === "function" || (typeof value === "object" && value !== null)) &&
@@ -81,10 +93,39 @@ export function makeDescriber(
     return globalNames.get(v);
   };
 
+  /**
+   * A script unit's scope and the values of the script globals it refers to, each a
+   * `script-global` object so that one that cannot travel is named in the error's path.
+   */
+  const scriptFields = (unit: object, module: string, nodes: readonly unknown[]): unknown[] => {
+    if (module !== "" || scripts === undefined) return [];
+    const scope = scripts.scopeOf(unit);
+    const values: object[] = [];
+    for (const name of scriptGlobalsOf(unit, nodes)) {
+      const bound = scripts.valueOf(scope, name);
+      if (bound === undefined) continue;
+      const entry = { name, value: bound.value };
+      known.set(entry, {
+        tag: WireTags.SCRIPT_GLOBAL,
+        fields: [name, bound.value],
+        labels: ["name", `value of global ${name.slice(1)}`],
+      });
+      values.push(entry);
+    }
+    return [scope, values];
+  };
+
   const unitValue = (unit: CodeUnit): CodeUnit => {
     if (!known.has(unit)) {
       const { bytes, hash } = packUnit(unit);
       known.set(unit, { tag: WireTags.CODE_UNIT, fields: [unit.module, unit.id, hash, bytes] });
+      const extra = scriptFields(unit, unit.module, [unit.node]);
+      if (extra.length > 0)
+        known.set(unit, {
+          tag: WireTags.CODE_UNIT,
+          fields: [unit.module, unit.id, hash, bytes, ...extra],
+          labels: ["module", "unit", "hash", "tree", "scope", "script globals"],
+        });
     }
     return unit;
   };
@@ -98,6 +139,13 @@ export function makeDescriber(
         fields: [source.module, source.unit, source.hash, bytes, source.block],
         labels: ["module", "unit", "hash", "tree", "block"],
       });
+      const extra = scriptFields(source, source.module, source.body);
+      if (extra.length > 0)
+        known.set(source, {
+          tag: WireTags.COMPILED_UNIT,
+          fields: [source.module, source.unit, source.hash, bytes, source.block, ...extra],
+          labels: ["module", "unit", "hash", "tree", "block", "scope", "script globals"],
+        });
     }
     return source;
   };
@@ -247,8 +295,10 @@ export function makeDescriber(
     if (obj === UNASSIGNED) return { tag: WireTags.UNASSIGNED, fields: [] };
     if (obj instanceof Promise_)
       return { tag: WireTags.PROMISE, fields: [obj.done, obj.value], labels: ["done", "value"] };
-    if (obj instanceof ProcessId) return { tag: "pid", fields: [obj.node, obj.number] };
-    if (obj instanceof Tag) return { tag: "tag", fields: [obj.node, obj.number] };
+    if (obj instanceof ProcessId)
+      return { tag: "pid", fields: identities?.describeId?.(obj) ?? [obj.node, obj.number] };
+    if (obj instanceof Tag)
+      return { tag: "tag", fields: identities?.describeId?.(obj) ?? [obj.node, obj.number] };
     if (Port.isInstance(obj)) {
       // The node's console ports travel by role, string and bytevector ports as a copy of their
       // contents; a file port is bound to this node.

@@ -43,8 +43,10 @@ export function installWire(system: TermiteSystem, options: WireOptions = {}): W
     {
       globals: system.globals,
       io: system.io,
-      // The `(termite)` part installs after the wire: its node is looked up per message.
-      processes: { find: (pid) => processesOf(system)?.find(pid) },
+      // The `(termite)` part installs after the wire: its node is looked up when a message needs it.
+      get processes() {
+        return processesOf(system);
+      },
     },
     options,
   );

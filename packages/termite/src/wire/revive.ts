@@ -49,6 +49,7 @@ import type { CodeResolver, Reviver } from "@termite/serializer";
 import { CodeReferenceError } from "@termite/serializer";
 import type { CompiledCodeTable } from "./compiled-codes.js";
 import { unpackBody, unpackTree } from "./core-tree.js";
+import type { ProcessIdentities } from "./process-identities.js";
 import { WireTags } from "./tags.js";
 
 /** Code the JS back end resolves: a compiled closure's code makes closures from its free values. */
@@ -72,7 +73,9 @@ export interface ReviveContext {
   /** Resolves code references other than the runtime's own (compiled modules). May be async. */
   readonly resolveCode?: ((ref: CodeReference) => unknown) | undefined;
   /** This node's processes, so that a received id of a local process is the node's own id object. */
-  readonly processes?: { find(pid: ProcessId): { readonly pid: ProcessId } | undefined } | undefined;
+  readonly processes?: ProcessIdentities | undefined;
+  /** Script scopes (./script-globals.ts): where received script units bind their globals. */
+  readonly scripts?: ReceivedScripts | undefined;
   /** Extra revivers (application objects). */
   readonly revivers?: Readonly<Record<string, Reviver>> | undefined;
 }
@@ -85,17 +88,41 @@ function orNull<T>(x: unknown): T | null {
   return x === false ? null : (x as T);
 }
 
+/** What the revivers of one message need to bind received script units. */
+export interface ReceivedScripts {
+  /** The globals a unit of `scope` runs with. */
+  globals(scope: string): GlobalEnvironment;
+  /** Remembers the scope of a received interpreted unit, so that it travels on with it. */
+  noteScope(unit: CodeUnit, scope: string): void;
+  /** The script globals carried by this message: assigned after it is decoded. */
+  readonly carried: { scope: string; globals: unknown[] }[];
+}
+
 /** The revivers of the runtime's described objects. */
 export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
+  /**
+   * A script unit's scope (its fields after `at`): its `#x` are read in that scope, and the values
+   * carried are noted, to be assigned once the message is decoded.
+   */
+  const scopeOf = (fields: unknown[], at: number): string | undefined => {
+    if (fields.length <= at || ctx.scripts === undefined) return undefined;
+    const scope = text(fields[at]);
+    if (!/^script-[0-9a-f]{16}$/.test(scope)) throw new Error(`a script unit's scope is malformed: ${scope}`);
+    if (Array.isArray(fields[at + 1]))
+      ctx.scripts.carried.push({ scope, globals: fields[at + 1] as unknown[] });
+    return scope;
+  };
   const unitOf = (fields: unknown[]): InterpretedUnit => {
     const [module, id, hash, bytes] = fields;
-    const key = `${text(module)}\u0000${text(id)}\u0000${text(hash)}`;
+    const scope = text(module) === "" ? scopeOf(fields, 4) : undefined;
+    const key = `${text(module)}\u0000${text(id)}\u0000${text(hash)}\u0000${scope ?? ""}`;
     let unit = ctx.units.get(key);
     if (unit === undefined) {
       if (!(bytes instanceof Uint8Array)) throw new Error("a code unit without its syntax tree");
       const code: CodeUnit = { module: text(module), id: text(id), node: unpackTree(bytes) };
-      unit = interpretUnit(code, ctx.globals);
+      unit = interpretUnit(code, scope === undefined ? ctx.globals : ctx.scripts!.globals(scope));
       ctx.units.set(key, unit);
+      if (scope !== undefined) ctx.scripts!.noteScope(code, scope);
       ctx.onUnit?.(code, unit);
     }
     return unit;
@@ -107,22 +134,25 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
       return ctx.globals.lookup(n);
     },
     [WireTags.CODE_UNIT]: unitOf,
-    [WireTags.COMPILED_UNIT]: ([module, unitId, hash, bytes, block]) => {
+    [WireTags.COMPILED_UNIT]: (fields) => {
+      const [module, unitId, hash, bytes, block] = fields;
       const m = text(module);
       const u = text(unitId);
       const h = text(hash);
-      const key = `${m}\u0000${u}\u0000${h}`;
+      const scope = m === "" ? scopeOf(fields, 5) : undefined;
+      const key = `${m}\u0000${u}\u0000${h}\u0000${scope ?? ""}`;
       let unit = ctx.compiledUnits.get(key);
       if (unit === undefined) {
         if (!(bytes instanceof Uint8Array)) throw new Error("a compiled unit without its syntax tree");
         const body = unpackBody(bytes);
-        const compiled = compileUnit(body, ctx.globals, { module: m, unit: u, block: block === true });
+        const globals = scope === undefined ? ctx.globals : ctx.scripts!.globals(scope);
+        const compiled = compileUnit(body, globals, { module: m, unit: u, block: block === true });
         // The same tree and options give the same code on every node of the same compiler ABI.
         if (compiled.compiled.hash !== h)
           throw CodeReferenceError.hashMismatch({ module: m, id: u, hash: h }, compiled.compiled.hash);
         unit = compiled;
         ctx.compiledUnits.set(key, unit);
-        ctx.compiled.add(unit, { unit: u, block: block === true, body });
+        ctx.compiled.add(unit, { unit: u, block: block === true, body, scope });
       }
       return unit;
     },
@@ -141,6 +171,7 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
         throw new Error("an interpreted closure whose code is no lambda");
       return (code as LambdaCode).makeClosure(env as unknown[]);
     },
+    [WireTags.SCRIPT_GLOBAL]: ([name, value]) => ({ name: text(name), value }),
     [WireTags.CASE_LAMBDA]: ([name, ...clauses]) => caseLambda(text(name), clauses as Procedure[]),
     [WireTags.CLOSURE]: ([code, ...free]) => {
       if (typeof (code as CompiledClosureCode)?.make !== "function")
@@ -235,11 +266,13 @@ export function makeRevivers(ctx: ReviveContext): Record<string, Reviver> {
         throw new Error("a record procedure's fields are field numbers");
       return remakeRecordProcedure({ role: k, type, fields: fields as number[], name: text(name) });
     },
-    pid: ([node, number]) => {
-      const pid = new ProcessId(text(node), Number(number));
-      return ctx.processes?.find(pid)?.pid ?? pid;
+    pid: (fields) => {
+      const ids = ctx.processes;
+      if (ids?.reviveId !== undefined) return ids.reviveId("pid", fields);
+      const pid = new ProcessId(text(fields[0]), Number(fields[1]));
+      return ids?.find(pid)?.pid ?? pid;
     },
-    tag: ([node, number]) => new Tag(text(node), Number(number)),
+    tag: (fields) => ctx.processes?.reviveId?.("tag", fields) ?? new Tag(text(fields[0]), Number(fields[1])),
     ...ctx.revivers,
   };
 }

@@ -48,4 +48,10 @@ export const WireTags = {
   RECORD_PROCEDURE: "record-procedure",
   /** A promise of `delay`, `delay-force` or `make-promise`: `[done, value or thunk]`. */
   PROMISE: "promise",
+  /**
+   * The value of one script global travelling with its unit: `[name, value]` (`#x`). A code unit
+   * or compiled unit of a script (module `""`) adds two fields: its scope (text) and a vector of
+   * these.
+   */
+  SCRIPT_GLOBAL: "script-global",
 } as const;
