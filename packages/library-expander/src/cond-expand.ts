@@ -4,6 +4,7 @@
 // The features themselves live in the registry (see `defaultFeatures`).
 
 import { Pair } from "@termite/datum";
+import { hostPlatform } from "#host";
 import type { Expander } from "./environment.js";
 import { baseSymbol, isIdentifier, stripSyntax } from "./syntax.js";
 
@@ -59,7 +60,7 @@ function holds(
 
 /** The features every registry starts with: R7RS's, Termite's, the OS's and `javascript`. */
 export function defaultFeatures(): string[] {
-  const os = process.platform;
+  const os = hostPlatform();
   const osFeatures =
     os === "win32"
       ? ["windows"]

@@ -3,9 +3,9 @@
 // File names are resolved against the directory of the file holding the `include` form (the
 // reader records it in each position), else against the unit's file, else the working directory.
 
-import { dirname, resolve as resolvePath } from "node:path";
 import { locationOf, MString, type Pair } from "@termite/datum";
 import { readAll } from "@termite/reader";
+import { dirname, resolve as resolvePath } from "#host";
 import type { Expander } from "./environment.js";
 import { stripSyntax } from "./syntax.js";
 

@@ -5,8 +5,6 @@
 // written in TypeScript (`defineSyntax`), and libraries read from `.sld` source, found through a
 // loader callback or a module search path laid out as `installPaths` says.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { CoreModule } from "@termite/core";
 import { intern, locationOf, Pair } from "@termite/datum";
 import {
@@ -18,6 +16,7 @@ import {
   parseModulePath,
 } from "@termite/namespace";
 import { readAll } from "@termite/reader";
+import { join, readFromDisk } from "#host";
 import { builtinBindings, KEYWORD_LIBRARIES } from "./builtins.js";
 import { defaultFeatures } from "./cond-expand.js";
 import { expandDefineLibrary } from "./define-library.js";
@@ -55,14 +54,6 @@ export interface LibraryRegistryOptions {
   readonly readFile?: (path: string) => string | undefined;
   /** Receives warnings (each is also kept on the module it concerns). */
   readonly onWarning?: (warning: ExpandWarning) => void;
-}
-
-function readFromDisk(path: string): string | undefined {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /** The module name a spec denotes. */

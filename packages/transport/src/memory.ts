@@ -5,6 +5,7 @@
 // sender has a bounded queue per peer, each receiver a bounded inbox (its receive window), and
 // frames move from one to the other only while the inbox has room.
 
+import { runSoon } from "#host";
 import { TransportError } from "./errors.js";
 import { EventHub } from "./event-hub.js";
 import { OutgoingQueue } from "./outgoing-queue.js";
@@ -172,7 +173,7 @@ class MemoryTransport implements Transport {
     if (target) target.contacts.add(this);
     else {
       const unreachable = peer;
-      setImmediate(() => {
+      runSoon(() => {
         if (this.peers.get(address) === unreachable) {
           this.lose(address, undefined, "unreachable", `no node listens on ${address}`);
         }
@@ -243,7 +244,7 @@ class MemoryTransport implements Transport {
   private scheduleDelivery(): void {
     if (this.deliveryScheduled || this.paused) return;
     this.deliveryScheduled = true;
-    setImmediate(() => {
+    runSoon(() => {
       this.deliveryScheduled = false;
       this.deliverSome();
     });

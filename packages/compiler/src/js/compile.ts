@@ -4,10 +4,10 @@
 // module exporting the same function, with a manifest beside it. Either way the function receives
 // the runtime helpers, the unit's global cells, its constants, call-site positions and lambda nodes.
 
-import { createHash } from "node:crypto";
 import type { Lambda, Node } from "@termite/core";
 import type { CodeReference, ResumableCode, SourceLocation } from "@termite/datum";
 import type { GlobalEnvironment } from "@termite/runtime";
+import { sha256Hex } from "#host";
 import {
   COMPILER_ABI,
   type GeneratedModule,
@@ -58,7 +58,7 @@ export interface CompiledUnit {
 
 /** Hash of a source text and the compiler ABI. */
 export function sourceHash(text: string): string {
-  return createHash("sha256").update(`termite-js-abi-${COMPILER_ABI}\n`).update(text).digest("hex");
+  return sha256Hex(`termite-js-abi-${COMPILER_ABI}\n`, text);
 }
 
 /** Core nodes -> JavaScript text and tables; deterministic for the same tree, options and ABI. */

@@ -4,12 +4,11 @@
 // refers to, its constants (as Scheme text), call-site positions, the control-point table, the
 // hash of source and ABI, exports and dependencies.
 
-import { readFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
 import type { CoreModule } from "@termite/core";
 import { type SourceLocation, write } from "@termite/datum";
 import { readAll } from "@termite/reader";
 import type { GlobalEnvironment } from "@termite/runtime";
+import { importFile, readTextFile } from "#host";
 import {
   type CompiledUnit,
   type CompileOptions,
@@ -76,8 +75,8 @@ export function compileToFiles(module: CoreModule, options: CompileOptions = {})
 /** Loads a compiled unit written by `compileToFiles` (`FILE.mjs` beside `FILE.manifest.json`). */
 export async function loadCompiledFile(jsFile: string, globals: GlobalEnvironment): Promise<CompiledUnit> {
   const manifestFile = jsFile.replace(/\.mjs$/, ".manifest.json");
-  const manifest = JSON.parse(await readFile(manifestFile, "utf8")) as CompiledManifest;
-  const loaded = (await import(pathToFileURL(jsFile).href)) as { default: Parameters<typeof linkModule>[0] };
+  const manifest = JSON.parse(await readTextFile(manifestFile)) as CompiledManifest;
+  const loaded = (await importFile(jsFile)) as { default: Parameters<typeof linkModule>[0] };
   return linkCompiled(loaded.default, manifest, globals);
 }
 

@@ -4,6 +4,7 @@
 // expander should use the same list). R7RS appendix B names the standard ones.
 
 import { intern, list } from "@termite/datum";
+import { hostPlatform } from "#host";
 import { prim } from "../primitive.js";
 
 const OS_FEATURES: Readonly<Record<string, readonly string[]>> = {
@@ -30,7 +31,10 @@ const ARCH_FEATURES: Readonly<Record<string, string>> = {
  * The feature identifiers on `platform`/`arch` (default: this process's). Complex numbers may have
  * exact parts, so `exact-complex` is one.
  */
-export function termiteFeatures(platform: string = process.platform, arch: string = process.arch): string[] {
+export function termiteFeatures(
+  platform: string = hostPlatform().platform,
+  arch: string = hostPlatform().arch,
+): string[] {
   const features = ["r7rs", "exact-closed", "exact-complex", "ratios", "full-unicode", "full-continuations"];
   features.push(...(OS_FEATURES[platform] ?? [platform]));
   const cpu = ARCH_FEATURES[arch];

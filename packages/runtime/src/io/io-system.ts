@@ -5,13 +5,13 @@
 // installed in a node and the ports the CLI flushes at exit are the same objects.
 
 import { parameterOf } from "@termite/datum";
+import { filePrimitives } from "#host";
 import { typeError } from "../errors.js";
 import { makeParameter, type Parameter } from "../machine/control.js";
 import { current } from "../machine/thread.js";
 import type { PrimitiveGroup } from "../primitive.js";
 import { binaryInputBindings } from "./binary-input-primitives.js";
 import { featureBindings } from "./features.js";
-import { filePrimitives } from "./file-primitives.js";
 import type { IoContext } from "./io-context.js";
 import type { NodeIo } from "./node-io.js";
 import { SinkOutput } from "./output.js";

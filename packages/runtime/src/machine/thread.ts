@@ -5,8 +5,8 @@
 // Every unwind lands here; the unwind's `then` says whether the thread goes on, parks (waiting
 // for a message, a timer, another thread) or yields its time slice to others.
 
-import { getHeapStatistics } from "node:v8";
 import { ErrorObject, type FrameStack, frameStack } from "@termite/datum";
+import { heapLimitBytes, runSoon, setHostExitCode } from "#host";
 import { SchemeRaise } from "../errors.js";
 import { ProgramExit } from "../io/program-exit.js";
 import { type DynamicEnvironment, EMPTY_DYNAMIC_ENVIRONMENT } from "./dynamic.js";
@@ -182,10 +182,7 @@ export class SchemeThread {
  * a quarter of V8's heap limit to frames of about 300 bytes (an interpreted frame; a compiled one
  * is about 120): about 3.6 million on a 4 GB heap, never fewer than a million.
  */
-export const DEFAULT_FRAME_LIMIT = Math.max(
-  1_000_000,
-  Math.floor(getHeapStatistics().heap_size_limit / 4 / 300),
-);
+export const DEFAULT_FRAME_LIMIT = Math.max(1_000_000, Math.floor(heapLimitBytes() / 4 / 300));
 
 function checkFrameLimit(max: number): number {
   if (!Number.isInteger(max) || max < 1)
@@ -226,7 +223,7 @@ export function hostErrorToCondition(e: unknown): ErrorObject {
 
 /** What `(exit n)` does unless the scheduler is told otherwise: set the process's exit code. */
 function setExitCode(exit: ProgramExit): void {
-  process.exitCode = exit.code;
+  setHostExitCode(exit.code);
 }
 
 /**
@@ -291,7 +288,7 @@ export class Scheduler {
   private request(): void {
     if (this.pending) return;
     this.pending = true;
-    setImmediate(() => this.runBatch());
+    runSoon(() => this.runBatch());
   }
 
   private runBatch(): void {
