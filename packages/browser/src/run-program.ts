@@ -11,13 +11,13 @@ import { write } from "@termite/datum";
 import { expandProgram, LibraryRegistry } from "@termite/library-expander";
 import {
   controlPrimitives,
+  createScheduler,
   definePrimitives,
   GlobalEnvironment,
   type IoContext,
   ioPrimitiveGroups,
   memoryIoContext,
   primitiveGroups,
-  Scheduler,
   SchemeThread,
 } from "@termite/runtime";
 
@@ -55,7 +55,7 @@ export function runSchemeProgram(text: string, options: RunOptions = {}): Promis
   const module = expandProgram(registry, text, { file: options.file ?? "page.scm" });
   const { run } = compileUnit(module.body, globals, { module: "", unit: "page", block: module.block });
   // A program's `(exit)` ends its thread; a page has no process to exit.
-  const scheduler = new Scheduler({ programExit: () => {} });
+  const scheduler = createScheduler({ programExit: () => {} });
   return new Promise((resolve) => {
     const thread = new SchemeThread(run, "main", scheduler);
     thread.onExit((exit) =>
