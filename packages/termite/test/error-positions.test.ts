@@ -11,15 +11,10 @@ const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 const corpus = fileURLToPath(new URL("fixtures/failing/", import.meta.url));
 
 /**
- * Known differences, each with its cause. The JavaScript back end notes a frame's most recent
- * call site, so an error raised by a call in tail position (or by a call whose arguments made
- * other calls) is placed at the last call evaluated, not at the call itself: issue 13, left to the
- * compiler/src/js rewrite. When that is fixed these tests fail, and the entries go.
+ * Known differences between the back ends, each with its cause (none today: a call whose arguments
+ * made calls of their own is placed at the call itself, `argumentsAt` in compiler/src/js/render.ts).
  */
-const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
-  "error-in-tail-position.scm": "compiled code places the error at (list 2 3), its last argument",
-  "division-by-zero-in-map.scm": "compiled code places the top-level call at (list 1 0), its argument",
-};
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {};
 
 /**
  * Reports with no position in either back end (the same, so the comparison still runs): a frame

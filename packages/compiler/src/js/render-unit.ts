@@ -134,7 +134,7 @@ function factory(ir: UnitIR, p: ProcedureIR, layouts: FrameLayouts | undefined, 
         : `    if ($args.length < ${n}) return $arity(${name}, "at least ${n}", $args.length);`,
     );
   }
-  lines.push(`    let $at = -1${inner.map((x) => `, ${x}`).join("")};`);
+  lines.push(`    let $at = -1, $last${inner.map((x) => `, ${x}`).join("")};`);
   lines.push("    try {");
   lines.push(loops ? "      $loop: for (;;) {" : "      {");
   // A procedure that calls nothing (primitives aside) and does not loop returns at once: it needs
@@ -238,7 +238,7 @@ function resumeFunction(p: ProcedureIR, layouts: FrameLayouts | undefined, lines
   if (p.uncheckedEntry) declared.push("$body");
   lines.push(`function ${names.resume(i)}($f, $v) {`);
   lines.push("  const $s = $f.values;");
-  lines.push(`  let $at = -1${declared.map((x) => `, ${x}`).join("")};`);
+  lines.push(`  let $at = -1, $last${declared.map((x) => `, ${x}`).join("")};`);
   lines.push("  try {");
   lines.push("    switch ($f.cp) {");
   lines.push(...cases);

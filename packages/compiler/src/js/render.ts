@@ -188,9 +188,9 @@ export function expr(e: Expr): string {
     case "operator":
       return `(${expr(e.left)} ${e.op} ${expr(e.right)})`;
     case "helper":
-      return `(${at(e.site)}${runtimeLocal(e.fn)}(${e.args.map(expr).join(", ")}))`;
+      return `(${at(e.site)}${runtimeLocal(e.fn)}(${argumentsAt(e.args, e.site)}))`;
     case "primitive":
-      return `(${at(e.site)}${names.primitive(e.primitive)}(${e.args.map(expr).join(", ")}))`;
+      return `(${at(e.site)}${names.primitive(e.primitive)}(${argumentsAt(e.args, e.site)}))`;
     case "is":
       switch (e.test) {
         case "null":
@@ -239,8 +239,50 @@ function callee(c: Callee): string {
   }
 }
 
+/**
+ * A Scheme call. `$at` names the call's site when the callee raises; an argument that calls
+ * something with a site of its own (an inline `(list 2 3)`) moves it, so then the site is set
+ * again after the arguments (`argumentsAt`).
+ */
 function call(c: Callee, args: readonly Expr[], site: Site): string {
-  return `(${at(site)}${callee(c)})(${args.map(expr).join(", ")})`;
+  return `(${at(site)}${callee(c)})(${argumentsAt(args, site)})`;
+}
+
+/** The arguments of a call at `site`, the last one setting `$at` back when an argument moved it. */
+function argumentsAt(args: readonly Expr[], site: Site): string {
+  const rendered = args.map(expr);
+  if (site !== undefined && args.some(setsSite)) {
+    const last = rendered.length - 1;
+    rendered[last] = `($last = ${rendered[last]}, $at = ${site}, $last)`;
+  }
+  return rendered.join(", ");
+}
+
+/** True when evaluating `e` moves `$at`: it holds a helper or primitive call with a site. */
+function setsSite(e: Expr): boolean {
+  switch (e.k) {
+    case "helper":
+    case "primitive":
+      return e.site !== undefined || e.args.some(setsSite);
+    case "box":
+    case "is":
+    case "holds":
+      return setsSite(e.value);
+    case "closure":
+      return e.free.some(setsSite);
+    case "case-lambda":
+      return e.clauses.some((c) => setsSite(c.make));
+    case "conditional":
+      return setsSite(e.test) || setsSite(e.yes) || setsSite(e.no);
+    case "fast-path":
+      return e.checks.some((c) => setsSite(c.value)) || setsSite(e.fast) || setsSite(e.slow);
+    case "operator":
+      return setsSite(e.left) || setsSite(e.right);
+    case "cons":
+      return setsSite(e.car) || setsSite(e.cdr);
+    default:
+      return false;
+  }
 }
 
 // ## Statements
