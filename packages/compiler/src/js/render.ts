@@ -275,7 +275,10 @@ function setsSite(e: Expr): boolean {
     case "conditional":
       return setsSite(e.test) || setsSite(e.yes) || setsSite(e.no);
     case "fast-path":
-      return e.checks.some((c) => setsSite(c.value)) || setsSite(e.fast) || setsSite(e.slow);
+      // The slow path (bignums, flonums, a type error) is left out: counting it would put
+      // `$last` into nearly every call with arithmetic in its arguments (fib's own calls), and it
+      // only misplaces an error when that path ran and the call then failed.
+      return e.checks.some((c) => setsSite(c.value)) || setsSite(e.fast);
     case "operator":
       return setsSite(e.left) || setsSite(e.right);
     case "cons":
