@@ -17,6 +17,7 @@ import {
   type Local,
   type Site,
   type Stmt,
+  setsSite,
 } from "./ir.js";
 
 // ## Names
@@ -256,36 +257,6 @@ function argumentsAt(args: readonly Expr[], site: Site): string {
     rendered[last] = `($last = ${rendered[last]}, $at = ${site}, $last)`;
   }
   return rendered.join(", ");
-}
-
-/** True when evaluating `e` moves `$at`: it holds a helper or primitive call with a site. */
-function setsSite(e: Expr): boolean {
-  switch (e.k) {
-    case "helper":
-    case "primitive":
-      return e.site !== undefined || e.args.some(setsSite);
-    case "box":
-    case "is":
-    case "holds":
-      return setsSite(e.value);
-    case "closure":
-      return e.free.some(setsSite);
-    case "case-lambda":
-      return e.clauses.some((c) => setsSite(c.make));
-    case "conditional":
-      return setsSite(e.test) || setsSite(e.yes) || setsSite(e.no);
-    case "fast-path":
-      // The slow path (bignums, flonums, a type error) is left out: counting it would put
-      // `$last` into nearly every call with arithmetic in its arguments (fib's own calls), and it
-      // only misplaces an error when that path ran and the call then failed.
-      return e.checks.some((c) => setsSite(c.value)) || setsSite(e.fast);
-    case "operator":
-      return setsSite(e.left) || setsSite(e.right);
-    case "cons":
-      return setsSite(e.car) || setsSite(e.cdr);
-    default:
-      return false;
-  }
 }
 
 // ## Statements
